@@ -1,0 +1,115 @@
+"""Rule packs: the YAML files in `blameless.rules`, validated and cached.
+
+A rule is data first (id, severity, message, rationale, patterns, rewrites, examples);
+its Python hook, if any, is looked up by name by the engine that runs it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from blameless.errors import ConfigError, UnknownRuleError
+from blameless.model import Severity
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Examples(_Strict):
+    flag: list[str] = Field(min_length=1)
+    ok: list[str] = Field(min_length=1)
+
+
+class RulePack(_Strict):
+    id: str
+    kind: Literal["language", "actions"]
+    category: str  # taxonomy category, e.g. "C8"
+    severity: Severity
+    message: str  # what is wrong, phrased as a question about the system where possible
+    rationale: str  # why it matters, with sources
+    rewrite: list[str] = Field(default_factory=list)  # rewrite templates shown by `explain`
+    # Words one of which must appear for the rule to fire; text without any is not parsed.
+    triggers: list[str] = Field(default_factory=list)
+    patterns: dict[str, Any] = Field(default_factory=dict)
+    examples: Examples
+    sources: list[str] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _kebab_case(cls, value: str) -> str:
+        if not value.replace("-", "").isalpha() or value.lower() != value:
+            raise ValueError("rule ids are lower-case words joined by hyphens")
+        return value
+
+
+# The order rules are listed in, and the precedence when several hit one sentence.
+RULE_ORDER = (
+    "why-you",
+    "person-as-cause",
+    "human-error",
+    "judgmental",
+    "people-fix",
+    "counterfactual",
+    "concealed-blame",
+    "hindsight",
+    "animated",
+    "single-cause",
+    "self-blame",
+    "actions-missing",
+    "action-owner",
+    "action-due",
+    "action-due-vague",
+    "action-overdue",
+    "actions-too-many",
+    "action-vague",
+)
+
+
+@lru_cache(maxsize=1)
+def load_packs() -> dict[str, RulePack]:
+    """Every rule pack shipped in `blameless.rules`, keyed by id, in catalog order."""
+    packs: dict[str, RulePack] = {}
+    for entry in resources.files("blameless.rules").iterdir():
+        if not entry.name.endswith(".yaml"):
+            continue
+        try:
+            pack = RulePack.model_validate(yaml.safe_load(entry.read_text(encoding="utf-8")))
+        except (ValidationError, yaml.YAMLError) as error:
+            first = str(error).splitlines()[0:3]
+            raise ConfigError(f"rule pack {entry.name} is invalid: {' '.join(first)}") from None
+        if pack.id + ".yaml" != entry.name:
+            raise ConfigError(f"rule pack {entry.name} declares id {pack.id!r}")
+        packs[pack.id] = pack
+    order = {rule: index for index, rule in enumerate(RULE_ORDER)}
+    return dict(sorted(packs.items(), key=lambda item: (order.get(item[0], 99), item[0])))
+
+
+def rule_ids() -> list[str]:
+    return list(load_packs())
+
+
+def get_pack(rule: str) -> RulePack:
+    packs = load_packs()
+    if rule not in packs:
+        raise UnknownRuleError(unknown_rule_message(rule))
+    return packs[rule]
+
+
+def unknown_rule_message(rule: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(rule, list(load_packs()), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown rule {rule!r}{hint}; `blameless rules` lists them"
+
+
+def validate_rules(rules: list[str] | tuple[str, ...]) -> None:
+    """Raise UnknownRuleError for the first id that no pack declares."""
+    for rule in rules:
+        get_pack(rule)

@@ -1,0 +1,53 @@
+"""Blanking Markdown inline markup so only the words a reader sees are checked.
+
+Every function keeps the length of its input: a blanked character becomes a space, so
+offsets into the result are offsets into the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Applied in order; code spans first, since nothing inside them is markup.
+_NOT_PROSE = [
+    re.compile(r"(?<!`)(`+)(?!`)(?:.+?)(?<!`)\1(?!`)", re.S),  # inline code
+    re.compile(r"<!--.*?-->", re.S),  # HTML comment
+    re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>"),  # autolink
+    re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tag
+    # A link or image: its text stays, the brackets and the target go.
+    re.compile(
+        r"!?\[(?P<keep>[^\[\]]*)\]"
+        r"(?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
+        r"|\[[^\[\]]*\])?"
+    ),
+    re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>]*[^\s<>.,;:!?)\]'\"]"),  # bare URL
+    re.compile(r"\*+|~~"),  # emphasis and strikethrough markers
+    re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])"),  # underscore emphasis, not snake_case
+    re.compile(r"\\(?=[!-/:-@\[-`{-~])"),  # backslash escapes
+    re.compile(r"[\r\n\t]"),  # line breaks and tabs inside a block read as spaces
+]
+
+
+def blank(chars: list[str], start: int, end: int) -> None:
+    for index in range(max(start, 0), min(end, len(chars))):
+        chars[index] = " "
+
+
+def mask_inline_markup(text: str, extra: Iterable[tuple[int, int]] = ()) -> str:
+    """`text` with inline markup, and the given (start, end) ranges, replaced by spaces."""
+    chars = list(text)
+    for start, end in extra:
+        blank(chars, start, end)
+    current = "".join(chars)
+    for pattern in _NOT_PROSE:
+        if not pattern.search(current):
+            continue
+        for match in pattern.finditer(current):
+            if "keep" in pattern.groupindex:
+                blank(chars, match.start(), match.start("keep"))
+                blank(chars, match.end("keep"), match.end())
+            else:
+                blank(chars, match.start(), match.end())
+        current = "".join(chars)
+    return current
