@@ -21,3 +21,4 @@ class Hit:
     fix: Edit | None = None  # a safe word-level edit that --fix may apply
     severity: Severity | None = None  # None: the pack's (or configured) severity
     related: tuple[str, ...] = ()  # other rules the same sentence hit, named in the message
+    sentence: tuple[int, int] | None = None  # the sentence's range: one finding per sentence

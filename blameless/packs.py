@@ -6,6 +6,8 @@ its Python hook, if any, is looked up by name by the engine that runs it.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -113,3 +115,26 @@ def validate_rules(rules: list[str] | tuple[str, ...]) -> None:
     """Raise UnknownRuleError for the first id that no pack declares."""
     for rule in rules:
         get_pack(rule)
+
+
+def trigger_pattern(words: Sequence[str]) -> re.Pattern[str]:
+    """Any of the words at a word start (suffixes allowed: "fat-finger" finds "fat-fingered")."""
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(sorted((re.escape(w.lower()) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w@])(?:{alternatives})")
+
+
+@lru_cache(maxsize=64)
+def language_trigger(rules: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for the triggers of the given language rules: text without a match is not parsed."""
+    packs = load_packs()
+    return trigger_pattern([w for rule in sorted(rules) for w in packs[rule].triggers])
+
+
+def language_rules(enabled: Iterable[str] | None = None) -> frozenset[str]:
+    chosen = set(enabled) if enabled is not None else None
+    return frozenset(
+        rule for rule, pack in load_packs().items()
+        if pack.kind == "language" and (chosen is None or rule in chosen)
+    )

@@ -1,0 +1,161 @@
+"""Due dates: calendar dates in the notations postmortems use, and vague ones.
+
+A due value is a `Due`: a date (quarters and months resolve to their last day), a
+vague value that names no calendar day (ASAP, next sprint, "by Friday"), an ambiguous
+numeric date (03/04/2026), or nothing at all.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class DueKind(str, Enum):
+    DATE = "date"
+    VAGUE = "vague"
+    AMBIGUOUS = "ambiguous"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class Due:
+    kind: DueKind
+    date: dt.date | None = None
+    text: str | None = None  # as written
+
+    @property
+    def iso(self) -> str | None:
+        return self.date.isoformat() if self.date else None
+
+
+NO_DUE = Due(DueKind.MISSING)
+
+_MONTHS = {
+    name: index
+    for index in range(1, 13)
+    for name in (calendar.month_name[index].lower(), calendar.month_abbr[index].lower())
+}
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_END = r"(?:(?:by\s+)?(?:the\s+)?end\s+of\s+|eo)?"
+
+# Each pattern matches a whole due value (surrounding words are stripped first).
+_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("ymd", re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})")),
+    ("dmy_words", re.compile(_DAY + r"(?:\s+of)?\s+" + _MONTH + r",?\s+" + _YEAR, re.I)),
+    ("mdy_words", re.compile(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I)),
+    ("numeric", re.compile(r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})")),
+    ("quarter", re.compile(_END + r"q(?P<q>[1-4])\s*[-/' ]?\s*(?:fy\s*)?(?P<year>\d{4}|'?\d{2})", re.I)),
+    ("year_quarter", re.compile(_END + r"(?P<year>\d{4})\s*[-/ ]?\s*q(?P<q>[1-4])", re.I)),
+    ("half", re.compile(_END + r"h(?P<h>[12])\s*[-/' ]?\s*(?P<year>\d{4})", re.I)),
+    ("month_year", re.compile(_END + _MONTH + r",?\s+" + _YEAR, re.I)),
+    ("year_month", re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")),
+    ("year_end", re.compile(r"(?:(?:by\s+)?(?:the\s+)?end\s+of\s+|eoy\s*)(?P<year>\d{4})", re.I)),
+]
+
+# Values that mean "no due date" rather than a vague one.
+_MISSING = frozenset({"", "-", "--", "—", "–", "?", "??", "n/a", "na", "none", "null", "nil", "x"})
+
+# Due values that name no calendar day: also how a due date is spotted in running text.
+VAGUE_DUE = re.compile(
+    r"\b(?:asap|a\.s\.a\.p\.?|tbd|tba|tbc|soon|as soon as possible|(?:this|next|the following)\s+"
+    r"(?:sprint|week|month|quarter|year|release|cycle|iteration)|end of (?:the )?(?:sprint|week|"
+    r"month|quarter|year|day)|eo[dwmqy]|sprint\s*\d+|(?:by\s+)?(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)|tomorrow|later|ongoing|when possible|q[1-4]|h[12]|in\s+\d+\s+"
+    r"(?:days?|weeks?|months?)|within\s+\d+\s+(?:days?|weeks?|months?))\b",
+    re.I,
+)
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year(value: str) -> int:
+    digits = value.lstrip("'")
+    return 2000 + int(digits) if len(digits) == 2 else int(digits)
+
+
+def _month(value: str) -> int:
+    return int(value) if value.isdigit() else _MONTHS[value.lower().rstrip(".")]
+
+
+def _resolve(kind: str, match: re.Match[str]) -> dt.date | None:
+    """The calendar date a matched pattern names; None for an ambiguous numeric date."""
+    groups = match.groupdict()
+    year = _year(groups["year"])
+    if kind in ("ymd", "dmy_words", "mdy_words"):
+        return dt.date(year, _month(groups["month"]), int(groups["day"]))
+    if kind == "numeric":
+        a, b = int(groups["a"]), int(groups["b"])
+        if a > 12 or (groups["sep"] == "." and b <= 12):  # dots are day-first everywhere
+            return dt.date(year, b, a)
+        if b > 12 or a == b:
+            return dt.date(year, a, b)
+        return None
+    if kind in ("quarter", "year_quarter"):
+        return _last_day(year, 3 * int(groups["q"]))
+    if kind == "half":
+        return _last_day(year, 6 * int(groups["h"]))
+    if kind in ("month_year", "year_month"):
+        return _last_day(year, _month(groups["month"]))
+    return dt.date(year, 12, 31)  # year_end
+
+
+_LEAD_WORDS = re.compile(r"^(?:(?:due|by|before|until|no later than|target(?:ed)?|eta|on)\s*:?\s+)+", re.I)
+
+
+def parse_due(value: str | None) -> Due:
+    """Read a due value as written in a Due column, a `due:` field or after "by"."""
+    if value is None:
+        return NO_DUE
+    text = " ".join(value.split()).strip(" .,;()[]*_`")
+    if text.lower() in _MISSING:
+        return NO_DUE
+    core = _LEAD_WORDS.sub("", text)
+    for kind, pattern in _DATE_PATTERNS:
+        match = pattern.fullmatch(core)
+        if not match:
+            continue
+        try:
+            date = _resolve(kind, match)
+        except (ValueError, KeyError):  # 2026-02-30, month 13
+            return Due(DueKind.VAGUE, text=text)
+        if date is None:
+            return Due(DueKind.AMBIGUOUS, text=text)
+        return Due(DueKind.DATE, date=date, text=text)
+    return Due(DueKind.VAGUE, text=text)
+
+
+_MONTH_WORD = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# A date inside running text ("by 2026-08-15", "…, due end of March 2027"): the span is
+# then read by `parse_due`.
+DATE_SPAN = re.compile(
+    r"(?<![\w/.-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH_WORD + r",?\s+\d{4}"
+    r"|" + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{4}"
+    r"|(?:(?:the\s+)?end\s+of\s+)?(?:q[1-4]\s*[-/' ]?\s*\d{4}|\d{4}\s*[-/ ]?\s*q[1-4]"
+    r"|h[12]\s*[-/' ]?\s*\d{4}|" + _MONTH_WORD + r",?\s+\d{4})"
+    r"|(?:the\s+)?end\s+of\s+\d{4})(?![\w/-])",
+    re.I,
+)
+
+
+def is_date_text(value: str) -> bool:
+    """True when `value` is, as a whole, a calendar date (not a vague or ambiguous one)."""
+    return parse_due(value).kind is DueKind.DATE
+
+
+def looks_like_due(value: str) -> bool:
+    """True when `value` as a whole is a due value: a date, an ambiguous date or a vague one."""
+    due = parse_due(value)
+    if due.kind is DueKind.VAGUE:
+        return bool(VAGUE_DUE.fullmatch(_LEAD_WORDS.sub("", due.text or "")))
+    return due.kind is not DueKind.MISSING

@@ -1,0 +1,150 @@
+"""`check`: one pass from text to `Report`, shared by the CLI, the hook, the editor and Python.
+
+read -> segments -> (only segments a rule could fire on) spaCy -> language hits
+     -> action items -> config and suppressions -> one finding per sentence -> Report
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from blameless.config import Config, discover_config
+from blameless.document import Document
+from blameless.hits import Hit
+from blameless.model import Finding, Report, Severity, Summary
+from blameless.packs import get_pack, language_rules, language_trigger, load_packs
+from blameless.reading import parse_document, read_text
+from blameless.sections import SectionKind, section_kind
+from blameless.suppressions import parse_suppressions
+
+_SEVERITIES = sorted(Severity, key=lambda severity: severity.rank)
+
+
+def check_text(
+    text: str,
+    path: str | None = None,
+    config: Config | None = None,
+    today: dt.date | None = None,
+) -> Report:
+    """Check a document held in memory; `path` is used for its format and in the report."""
+    config = config or Config()
+    document = parse_document(text, path)
+    suppressions = parse_suppressions(document)
+    today = today or config.today or dt.date.today()
+
+    hits = language_hits(document, config)
+    items: list = []
+    if any(config.enabled(rule) for rule, pack in load_packs().items() if pack.kind == "actions"):
+        from blameless.actions import check_action_items
+
+        items, action_hits = check_action_items(document, config, today)
+        hits.extend(action_hits)
+
+    def kept(hit: Hit) -> bool:
+        line = document.position(hit.start)[0] if hit.start is not None else None
+        return config.enabled(hit.rule) and not suppressions.covers(hit.rule, line, hit.start)
+
+    def severity(hit: Hit) -> Severity:
+        return effective_severity(hit, config)
+
+    from blameless.language.engine import combine
+
+    findings = [to_finding(document, hit, severity(hit)) for hit in combine(filter(kept, hits), severity)]
+    findings.sort(key=lambda f: (f.line is not None, f.offset or 0, f.rule))
+    return Report(path=path, findings=findings, action_items=items, summary=Summary.of(findings))
+
+
+def check_path(path: str | Path, config: Config | None = None, today: dt.date | None = None) -> Report:
+    """Read a file and check it with the config found from its folder (unless one is given)."""
+    path = Path(path)
+    text = read_text(path)
+    return check_text(text, str(path), config or discover_config(path), today)
+
+
+def language_hits(document: Document, config: Config) -> list[Hit]:
+    """Parse only the segments that contain a trigger word of some enabled language rule."""
+    rules = language_rules(rule for rule in load_packs() if config.enabled(rule))
+    if not rules:
+        return []
+    trigger = language_trigger(rules)
+    candidates = []
+    for segment in document.segments:
+        kind = section_kind(segment.section, config.action_sections)
+        if kind is not SectionKind.METADATA and trigger.search(segment.prose.lower()):
+            candidates.append((segment, kind))
+    if not candidates:
+        return []  # spaCy is never imported for a document without trigger words
+    from blameless.language.engine import Context
+    from blameless.nlp import load_pipeline
+
+    nlp = load_pipeline(config.model)
+    docs = []
+    for segment, kind in candidates:
+        doc = nlp.make_doc(segment.prose)
+        doc._.blame_context = Context.of(kind, segment.quoted, config.people, config.allow)
+        docs.append(doc)
+    hits: list[Hit] = []
+    for (segment, _), doc in zip(candidates, nlp.pipe(docs, batch_size=64)):
+        hits.extend(_shift(hit, segment.start) for hit in doc._.blame_hits)
+    return hits
+
+
+def _shift(hit: Hit, by: int) -> Hit:
+    from dataclasses import replace
+
+    fix = hit.fix
+    if fix is not None:
+        fix = fix.model_copy(update={"offset": fix.offset + by, "end_offset": fix.end_offset + by})
+    sentence = (hit.sentence[0] + by, hit.sentence[1] + by) if hit.sentence else None
+    return replace(
+        hit,
+        start=None if hit.start is None else hit.start + by,
+        end=None if hit.end is None else hit.end + by,
+        fix=fix,
+        sentence=sentence,
+    )
+
+
+def effective_severity(hit: Hit, config: Config) -> Severity:
+    """The configured severity of the rule, moved as far as the rule moved it for this hit."""
+    default = get_pack(hit.rule).severity
+    base = config.severity.get(hit.rule, default)
+    if hit.severity is None:
+        return base
+    rank = base.rank + hit.severity.rank - default.rank
+    rank = max(1, min(3, rank))
+    return _SEVERITIES[rank - 1]
+
+
+def to_finding(document: Document, hit: Hit, severity: Severity) -> Finding:
+    pack = get_pack(hit.rule)
+    message = hit.message or pack.message
+    if hit.related:
+        message += f" (Also reads as {_list(hit.related)}.)"
+    if hit.start is None or hit.end is None:
+        return Finding(
+            rule=hit.rule, severity=severity, message=message, suggestions=list(hit.suggestions)
+        )
+    line, column = document.position(hit.start)
+    end_line, end_column = document.position(hit.end)
+    return Finding(
+        rule=hit.rule,
+        severity=severity,
+        message=message,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        offset=hit.start,
+        end_offset=hit.end,
+        text=document.text[hit.start : hit.end],
+        suggestions=list(hit.suggestions),
+        fix=hit.fix,
+    )
+
+
+def _list(rules: Iterable[str]) -> str:
+    names = list(rules)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

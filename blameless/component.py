@@ -1,0 +1,60 @@
+"""The spaCy component `blameless`: adds the language findings of a Doc to `doc._.blame`.
+
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("blameless")          # found through the spacy_factories entry point
+    doc = nlp("Why did you skip the canary?")
+    doc._.blame                        # [Hit(rule='why-you', start=0, end=..., ...)]
+
+`doc._.blame_context` (a `Context`) tells the component which section the text is from;
+without one the text is read as ordinary prose.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from blameless.hits import Hit
+from blameless.language.engine import Context, LanguageEngine, combine
+from blameless.packs import get_pack
+
+# Registered once at import, as spaCy recommends; `blame` is derived, so it is a getter.
+if not Doc.has_extension("blame_context"):
+    Doc.set_extension("blame_context", default=None)
+if not Doc.has_extension("blame_hits"):
+    Doc.set_extension("blame_hits", default=None)
+if not Doc.has_extension("blame"):
+    Doc.set_extension(
+        "blame",
+        getter=lambda doc: combine(doc._.blame_hits or [], lambda hit: hit.severity or get_pack(hit.rule).severity),
+    )
+
+
+class BlamelessComponent:
+    """Finds blame language; `doc._.blame_hits` keeps every rule's hit, `doc._.blame` one per sentence."""
+
+    def __init__(self, *, people: list[str], allow: list[str]) -> None:
+        self.engine = LanguageEngine()
+        self.default_context = Context.of(people=people, allow=allow)
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = doc._.blame_context or self.default_context
+        doc._.blame_hits = self.engine.find(doc, context)
+        return doc
+
+
+@Language.factory(
+    "blameless",
+    default_config={"people": [], "allow": []},
+    requires=["token.dep", "token.lemma", "doc.sents", "doc.ents"],
+    retokenizes=False,
+)
+def make_blameless_component(
+    nlp: Language, name: str, people: list[str], allow: list[str]
+) -> BlamelessComponent:
+    return BlamelessComponent(people=people, allow=allow)
+
+
+def findings_of(doc: Doc) -> list[Hit]:
+    """Every rule's hits on a Doc processed by the component."""
+    return list(doc._.blame_hits or [])

@@ -1,0 +1,149 @@
+"""Human-agent detection: does this token stand for a person or a group of people?
+
+Every language rule asks this of a subject, agent or possessor. People are found through
+PERSON entities, handles and e-mail addresses, role and team nouns, human pronouns, the
+configured `people`, and the parse itself for names the NER has never seen. Technical
+readings ("the Kubernetes operator", replicas as "they") are told apart here, once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+HANDLE = re.compile(r"^(?:@[\w.\-/]+|[a-z][\w.\-]*@|<@[A-Z0-9]+>?|@[A-Z0-9]{6,})$")
+EMAIL = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
+
+HUMAN_PRONOUNS = frozenset(
+    {"you", "he", "she", "him", "her", "i", "me", "someone", "somebody", "anyone", "anybody",
+     "nobody", "everyone", "everybody", "whoever", "yourself", "himself", "herself", "myself"}
+)
+PLURAL_PRONOUNS = frozenset({"they", "them", "themselves"})
+
+# Role nouns: a role is no blame shield ("the intern deleted the table").
+ROLE_NOUNS = frozenset(
+    {"engineer", "developer", "dev", "sre", "oncall", "on-call", "on-caller", "oncaller",
+     "operator", "admin", "administrator", "sysadmin", "dba", "intern", "hire", "junior",
+     "contractor", "reviewer", "approver", "manager", "captain", "commander", "ic", "author",
+     "committer", "maintainer", "employee", "staffer", "person", "colleague", "teammate",
+     "responder", "lead", "architect", "analyst", "programmer", "coder", "tester", "owner",
+     "individual", "human", "people", "member", "guy", "folk", "folks", "newbie", "trainee",
+     "consultant", "vendor", "technician", "support", "agent", "scientist", "designer",
+     "specialist", "director", "executive", "vp", "cto", "ceo", "boss", "coworker", "co-worker",
+     "staff", "strategist", "signer", "merger", "deployer", "requester", "submitter"}
+)
+TEAM_NOUNS = frozenset(
+    {"team", "ops", "qa", "infra", "squad", "crew", "department", "devops", "sres",
+     "engineers", "developers", "operators", "admins", "networking", "security", "support"}
+)
+# Words that turn a role noun into software: "the Kubernetes operator", "the team's API".
+TECHNICAL_MODIFIERS = frozenset(
+    {"kubernetes", "k8s", "postgres", "postgresql", "mysql", "redis", "kafka", "prometheus",
+     "elasticsearch", "etcd", "cluster", "database", "db", "helm", "argo", "flux", "crd",
+     "terraform", "istio", "cert-manager", "kube", "ingress", "cassandra", "mongodb", "rabbitmq",
+     "vault", "consul", "nomad", "spark", "airflow", "zookeeper", "storage", "backup", "cron",
+     "metrics", "logging", "monitoring", "network", "dns", "cdn", "load", "balancer"}
+)
+# Agents whose role noun is also a system component unless a person is meant.
+AMBIGUOUS_ROLES = frozenset({"operator", "agent", "support", "owner", "author", "signer", "merger"})
+
+
+def human_names(people: Iterable[str]) -> frozenset[str]:
+    """The configured `people`, lower-cased, as single tokens and full names."""
+    names = set()
+    for person in people:
+        names.add(person.lower())
+        names.update(part.lower() for part in person.split())
+    return frozenset(names)
+
+
+def is_handle(token: Token) -> bool:
+    return bool(HANDLE.match(token.text) or EMAIL.match(token.text))
+
+
+def is_human(token: Token, people: frozenset[str] = frozenset()) -> bool:
+    """True when the token is the head of a phrase that names a person or group of people."""
+    lower = token.lower_
+    if lower in people or is_handle(token):
+        return True
+    if token.ent_type_ == "PERSON" and token.pos_ in ("PROPN", "NOUN", "X"):
+        return True
+    if token.pos_ == "PRON" or token.tag_ in ("PRP", "WP"):
+        if lower in HUMAN_PRONOUNS:
+            return True
+        if lower in PLURAL_PRONOUNS:
+            return antecedent_is_human(token, people)
+        return False
+    if lower in TEAM_NOUNS or token.lemma_.lower() in TEAM_NOUNS:
+        return not _technical_compound(token)
+    if lower in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS:
+        return _role_is_human(token)
+    if _hyphenated_role(token):
+        return True
+    return False
+
+
+def _role_is_human(token: Token) -> bool:
+    if _technical_compound(token):
+        return False
+    if token.lemma_.lower() in AMBIGUOUS_ROLES or token.lower_ in AMBIGUOUS_ROLES:
+        # "the operator" alone is a person; "the operator reconciled the CRD" rarely is
+        # in prose without a technical modifier, so only a determiner-led bare noun counts.
+        return any(child.dep_ == "det" for child in token.children) or token.dep_ == "poss"
+    return True
+
+
+def _technical_compound(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod") and (
+            child.lower_ in TECHNICAL_MODIFIERS
+            or (child.pos_ == "PROPN" and child.ent_type_ != "PERSON" and not child.is_title)
+            or child.ent_type_ in ("ORG", "PRODUCT") and child.lower_ in TECHNICAL_MODIFIERS
+        ):
+            return True
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in (
+            "ORG",
+            "PRODUCT",
+        ):
+            return True
+    return False
+
+
+def _hyphenated_role(token: Token) -> bool:
+    """'on-call' is split by the tokenizer: take "call" in "on - call" as the role."""
+    if token.lower_ not in ("call", "caller"):
+        return False
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "on"
+
+
+def antecedent_is_human(token: Token, people: frozenset[str] = frozenset()) -> bool:
+    """Resolve "they" to the nearest plausible antecedent within the previous sentences."""
+    doc = token.doc
+    for candidate in reversed(doc[max(0, token.i - 40) : token.i]):
+        if candidate.pos_ in ("NOUN", "PROPN") or is_handle(candidate):
+            if candidate.dep_ in ("compound", "amod"):
+                continue
+            return is_human(candidate, people)
+    return False
+
+
+def human_in(span: Span | Iterable[Token], people: frozenset[str] = frozenset()) -> Token | None:
+    """The first token of a span that names a person, or None."""
+    for token in span:
+        if is_human(token, people):
+            return token
+    return None
+
+
+def phrase_of(token: Token) -> Span:
+    """The noun phrase headed by `token` ("the on-call engineer", "Raj's")."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "appos") or child.text == "-":
+            right = max(right, child.right_edge.i + 1)
+    return doc[left:right]

@@ -1,0 +1,147 @@
+"""The language-rule engine: runs every rule pack's check over the sentences of a Doc.
+
+Each rule is a pack (data) plus a check function in `blameless.language.checks`, named
+after the rule id. A rule runs on a sentence only when one of its trigger words is there,
+so most sentences cost one regex search per rule.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span
+
+from blameless.hits import Hit
+from blameless.language.agents import human_names
+from blameless.model import Edit, Severity
+from blameless.packs import RULE_ORDER, RulePack, load_packs, trigger_pattern
+from blameless.sections import SectionKind
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a Doc's text sits in the document, and who counts as a person there."""
+
+    section: SectionKind = SectionKind.OTHER
+    quoted: bool = False
+    people: frozenset[str] = frozenset()
+    allow: tuple[str, ...] = ()
+
+    @classmethod
+    def of(
+        cls,
+        section: SectionKind = SectionKind.OTHER,
+        quoted: bool = False,
+        people: Iterable[str] = (),
+        allow: Iterable[str] = (),
+    ) -> Context:
+        return cls(section, quoted, human_names(people), tuple(a.lower() for a in allow))
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a check found: a character range of the Doc and the rewrites it proposes."""
+
+    start: int
+    end: int
+    suggestions: tuple[str, ...] = ()
+    fix: tuple[int, int, str] | None = None  # Doc-relative (start, end, replacement)
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True)
+class RuleInput:
+    sentence: Span
+    context: Context
+    pack: RulePack
+
+
+Check = Callable[[RuleInput], Iterable[Match]]
+
+
+@dataclass
+class LanguageRule:
+    pack: RulePack
+    check: Check
+    trigger: re.Pattern[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.trigger = trigger_pattern(self.pack.triggers)
+
+
+def load_rules() -> list[LanguageRule]:
+    rules = []
+    for pack in load_packs().values():
+        if pack.kind != "language":
+            continue
+        module = importlib.import_module(f"blameless.language.checks.{pack.id.replace('-', '_')}")
+        rules.append(LanguageRule(pack, module.check))
+    return rules
+
+
+class LanguageEngine:
+    """Finds blame language in parsed text; one instance serves every document."""
+
+    def __init__(self, rules: list[LanguageRule] | None = None) -> None:
+        self.rules = load_rules() if rules is None else rules
+
+    def find(self, doc: Doc, context: Context) -> list[Hit]:
+        if context.section is SectionKind.METADATA:
+            return []  # names in metadata are listings, never blame
+        hits: list[Hit] = []
+        for sentence in doc.sents:
+            lowered = sentence.text.lower()
+            for rule in self.rules:
+                if not rule.trigger.search(lowered):
+                    continue
+                for match in rule.check(RuleInput(sentence, context, rule.pack)):
+                    if _allowed(doc, match, context.allow):
+                        continue
+                    hits.append(_to_hit(rule.pack, match, sentence, context))
+        return hits
+
+
+def _allowed(doc: Doc, match: Match, allow: tuple[str, ...]) -> bool:
+    if not allow:
+        return False
+    text = doc.text.lower()
+    for phrase in allow:
+        for found in re.finditer(re.escape(phrase), text):
+            if found.start() < match.end and match.start < found.end():
+                return True
+    return False
+
+
+def _to_hit(pack: RulePack, match: Match, sentence: Span, context: Context) -> Hit:
+    severity = match.severity
+    if context.quoted:  # quoted evidence is not the author's prose: at most a hint
+        severity = Severity.INFO
+    fix = Edit(offset=match.fix[0], end_offset=match.fix[1], replacement=match.fix[2]) if match.fix else None
+    return Hit(
+        rule=pack.id,
+        start=match.start,
+        end=match.end,
+        suggestions=match.suggestions,
+        fix=fix,
+        severity=severity,
+        sentence=(sentence.start_char, sentence.end_char),
+    )
+
+
+def combine(hits: Iterable[Hit], severity_of: Callable[[Hit], Severity]) -> list[Hit]:
+    """One finding per sentence: the most severe rule, naming the others it also hit."""
+    order = {rule: index for index, rule in enumerate(RULE_ORDER)}
+    by_sentence: dict[object, list[Hit]] = {}
+    for hit in hits:
+        key = hit.sentence if hit.sentence is not None else (hit.start, hit.end, hit.rule)
+        by_sentence.setdefault(key, []).append(hit)
+    combined = []
+    for group in by_sentence.values():
+        group.sort(key=lambda h: (-severity_of(h).rank, order.get(h.rule, 99), h.start or 0))
+        first = group[0]
+        others = tuple(dict.fromkeys(h.rule for h in group[1:] if h.rule != first.rule))
+        combined.append(replace(first, related=others) if others else first)
+    return sorted(combined, key=lambda h: (h.start or 0, h.end or 0))
