@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 __all__ = ["__version__", "check", "check_file", "load"]
 
 
-def check(text: str, path: str | None = None, config: Config | None = None, **options: Any) -> Report:
+def check(
+    text: str, path: str | None = None, config: Config | None = None, **options: Any
+) -> Report:
     """Check a document's text; `path` picks the format (.txt is plain text, else Markdown)."""
     from blameless.checker import check_text
 

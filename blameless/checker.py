@@ -51,12 +51,16 @@ def check_text(
 
     from blameless.language.engine import combine
 
-    findings = [to_finding(document, hit, severity(hit)) for hit in combine(filter(kept, hits), severity)]
+    findings = [
+        to_finding(document, hit, severity(hit)) for hit in combine(filter(kept, hits), severity)
+    ]
     findings.sort(key=lambda f: (f.line is not None, f.offset or 0, f.rule))
     return Report(path=path, findings=findings, action_items=items, summary=Summary.of(findings))
 
 
-def check_path(path: str | Path, config: Config | None = None, today: dt.date | None = None) -> Report:
+def check_path(
+    path: str | Path, config: Config | None = None, today: dt.date | None = None
+) -> Report:
     """Read a file and check it with the config found from its folder (unless one is given)."""
     path = Path(path)
     text = read_text(path)
@@ -86,7 +90,7 @@ def language_hits(document: Document, config: Config) -> list[Hit]:
         doc._.blame_context = Context.of(kind, segment.quoted, config.people, config.allow)
         docs.append(doc)
     hits: list[Hit] = []
-    for (segment, _), doc in zip(candidates, nlp.pipe(docs, batch_size=64)):
+    for (segment, _), doc in zip(candidates, nlp.pipe(docs, batch_size=64), strict=True):
         hits.extend(_shift(hit, segment.start) for hit in doc._.blame_hits)
     return hits
 

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from blameless.hits import Hit
+from blameless.language.agents import set_english_words
 from blameless.language.engine import Context, LanguageEngine, combine
 from blameless.packs import get_pack
 
@@ -26,14 +27,20 @@ if not Doc.has_extension("blame_hits"):
 if not Doc.has_extension("blame"):
     Doc.set_extension(
         "blame",
-        getter=lambda doc: combine(doc._.blame_hits or [], lambda hit: hit.severity or get_pack(hit.rule).severity),
+        getter=lambda doc: combine(
+            doc._.blame_hits or [], lambda hit: hit.severity or get_pack(hit.rule).severity
+        ),
     )
 
 
 class BlamelessComponent:
-    """Finds blame language; `doc._.blame_hits` keeps every rule's hit, `doc._.blame` one per sentence."""
+    """Finds blame language.
 
-    def __init__(self, *, people: list[str], allow: list[str]) -> None:
+    `doc._.blame_hits` keeps every rule's hit; `doc._.blame` has one per sentence.
+    """
+
+    def __init__(self, nlp: Language, *, people: list[str], allow: list[str]) -> None:
+        set_english_words(_lemmatizer_vocabulary(nlp))
         self.engine = LanguageEngine()
         self.default_context = Context.of(people=people, allow=allow)
 
@@ -52,7 +59,17 @@ class BlamelessComponent:
 def make_blameless_component(
     nlp: Language, name: str, people: list[str], allow: list[str]
 ) -> BlamelessComponent:
-    return BlamelessComponent(people=people, allow=allow)
+    return BlamelessComponent(nlp, people=people, allow=allow)
+
+
+def _lemmatizer_vocabulary(nlp: Language) -> list[str]:
+    """The words the pipeline's rule lemmatizer knows (its WordNet-based index), if any."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return []
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return []
+    return [word for words in lookups.get_table("lemma_index").values() for word in words]
 
 
 def findings_of(doc: Doc) -> list[Hit]:

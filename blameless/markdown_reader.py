@@ -129,10 +129,12 @@ class _Builder:
         first, last = token.map or (0, 1)
         contents = token.content.split("\n")
         if len(contents) != last - first:  # lazy continuation or setext: trust the source
-            contents = [self.lines[i][_CONTAINER_PREFIX.match(self.lines[i]).end():]
-                        for i in range(first, last)]
+            contents = [
+                self.lines[i][_CONTAINER_PREFIX.match(self.lines[i]).end() :]
+                for i in range(first, last)
+            ]
         pieces = []
-        for offset, content in zip(range(first, last), contents):
+        for offset, content in zip(range(first, last), contents, strict=True):
             start = self.content_start(offset, content)
             pieces.append((start, start + len(content.strip())))
         gaps = [(pieces[i][1], pieces[i + 1][0]) for i in range(len(pieces) - 1)]

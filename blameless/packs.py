@@ -127,7 +127,7 @@ def trigger_pattern(words: Sequence[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=64)
 def language_trigger(rules: frozenset[str]) -> re.Pattern[str]:
-    """One pattern for the triggers of the given language rules: text without a match is not parsed."""
+    """One pattern for the triggers of these language rules; text without a match is not parsed."""
     packs = load_packs()
     return trigger_pattern([w for rule in sorted(rules) for w in packs[rule].triggers])
 
@@ -135,6 +135,7 @@ def language_trigger(rules: frozenset[str]) -> re.Pattern[str]:
 def language_rules(enabled: Iterable[str] | None = None) -> frozenset[str]:
     chosen = set(enabled) if enabled is not None else None
     return frozenset(
-        rule for rule, pack in load_packs().items()
+        rule
+        for rule, pack in load_packs().items()
         if pack.kind == "language" and (chosen is None or rule in chosen)
     )

@@ -8,7 +8,9 @@ from blameless.document import Document, Heading, Segment
 from blameless.prose import mask_inline_markup
 from blameless.sections import heading_kind
 
-_LIST_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+•]|\d{1,3}[.)])[ \t]+(?P<box>\[[ xX]\][ \t]+)?")
+_LIST_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<marker>[-*+•]|\d{1,3}[.)])[ \t]+(?P<box>\[[ xX]\][ \t]+)?"
+)
 _UNDERLINE = re.compile(r"^(?:=+|-+)\s*$")
 _TITLE_LINE = re.compile(r"^(?P<title>[^\s:][^:]{0,60}?):\s*$")
 
@@ -45,8 +47,15 @@ def read_plain_text(text: str, path: str | None = None) -> Document:
             continue
         title = _TITLE_LINE.match(line.strip())
         underlined = bool(_UNDERLINE.match(following)) and not paragraph and line.strip()
-        if (title and not paragraph and (heading_kind(title.group("title")) or not following.strip()
-                                         or _LIST_LINE.match(following))) or underlined:
+        if (
+            title
+            and not paragraph
+            and (
+                heading_kind(title.group("title"))
+                or not following.strip()
+                or _LIST_LINE.match(following)
+            )
+        ) or underlined:
             flush()
             name = title.group("title").strip() if title else line.strip()
             section = (name,)
@@ -62,8 +71,13 @@ def read_plain_text(text: str, path: str | None = None) -> Document:
             box = item.group("box")
             depth = 1 + len(item.group("indent").expandtabs(4)) // 2
             segment = _segment(
-                document, start, end, "item", section,
-                item=item_count, depth=depth,
+                document,
+                start,
+                end,
+                "item",
+                section,
+                item=item_count,
+                depth=depth,
                 task=None if not box else box.strip()[1] != " ",
                 ordered=item.group("marker")[0].isdigit(),
             )

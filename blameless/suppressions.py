@@ -27,7 +27,7 @@ class Suppressions:
 
     lines: dict[int, frozenset[str] | None]  # line -> rules (None: all)
     ranges: list[tuple[int, int, frozenset[str] | None]]  # [start, end) offsets -> rules
-    document: frozenset[str] | None | bool  # rules disabled to the end (False: none)
+    document: frozenset[str] | bool | None  # rules disabled to the end (False: none)
 
     def covers(self, rule: str, line: int | None, offset: int | None) -> bool:
         if line is None or offset is None:
@@ -83,7 +83,7 @@ def parse_suppressions(document: Document) -> Suppressions:
         ranges.append((open_all, end, None))
     for name, start in open_rules.items():
         ranges.append((start, end, frozenset({name})))
-    whole: frozenset[str] | None | bool = False
+    whole: frozenset[str] | bool | None = False
     if open_all is not None:
         whole = None
     elif open_rules:

@@ -13,16 +13,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import click
+from blameless.cli import ExitCode
 
 from blameless import __version__
-from blameless.cli import ExitCode
 from blameless.errors import BlamelessError, ConfigError
-from blameless.model import Report, Severity
+from blameless.model import Report
 
 _FAIL_ON = {"error": 3, "warning": 2, "info": 1, "never": 99}
 
 
-def _rule_list(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+def _rule_list(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[str, ...] | None:
     if value is None:
         return None
     from blameless.packs import validate_rules
@@ -49,19 +51,39 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
-@click.option("--select", callback=_rule_list, metavar="RULES",
-              help="Only these rules (comma-separated ids).")
-@click.option("--ignore", callback=_rule_list, metavar="RULES",
-              help="Skip these rules (comma-separated ids).")
-@click.option("--fail-on", type=click.Choice(list(_FAIL_ON)), default="error", show_default=True,
-              help="Exit 1 when a finding is at least this severe.")
-@click.option("--today", callback=_date, metavar="DATE",
-              help="Date to judge due dates against (YYYY-MM-DD).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Use this config file instead of searching for one.")
-@click.option("--stdin-filename", metavar="PATH", help="Name (and format) of the text read from '-'.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--select", callback=_rule_list, metavar="RULES", help="Only these rules (comma-separated ids)."
+)
+@click.option(
+    "--ignore", callback=_rule_list, metavar="RULES", help="Skip these rules (comma-separated ids)."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(_FAIL_ON)),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at least this severe.",
+)
+@click.option(
+    "--today", callback=_date, metavar="DATE", help="Date to judge due dates against (YYYY-MM-DD)."
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this config file instead of searching for one.",
+)
+@click.option(
+    "--stdin-filename", metavar="PATH", help="Name (and format) of the text read from '-'."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no suggestions or summary.")
 def check(
     paths: tuple[str, ...],
@@ -182,8 +204,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Console entry point: exit codes 0 clean, 1 findings, 2 usage/config/input error."""
     _register_optional_commands()
     try:
-        code = cli.main(args=list(argv) if argv is not None else None, prog_name="blameless",
-                        standalone_mode=False)
+        code = cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="blameless",
+            standalone_mode=False,
+        )
     except SystemExit as exit_:
         return int(exit_.code or 0)
     except click.UsageError as error:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Span, Token
 
@@ -17,37 +19,233 @@ HANDLE = re.compile(r"^(?:@[\w.\-/]+|[a-z][\w.\-]*@|<@[A-Z0-9]+>?|@[A-Z0-9]{6,})
 EMAIL = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 
 HUMAN_PRONOUNS = frozenset(
-    {"you", "he", "she", "him", "her", "i", "me", "someone", "somebody", "anyone", "anybody",
-     "nobody", "everyone", "everybody", "whoever", "yourself", "himself", "herself", "myself"}
+    {
+        "you",
+        "he",
+        "she",
+        "him",
+        "her",
+        "i",
+        "me",
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "nobody",
+        "everyone",
+        "everybody",
+        "whoever",
+        "yourself",
+        "himself",
+        "herself",
+        "myself",
+    }
 )
 PLURAL_PRONOUNS = frozenset({"they", "them", "themselves"})
 
 # Role nouns: a role is no blame shield ("the intern deleted the table").
 ROLE_NOUNS = frozenset(
-    {"engineer", "developer", "dev", "sre", "oncall", "on-call", "on-caller", "oncaller",
-     "operator", "admin", "administrator", "sysadmin", "dba", "intern", "hire", "junior",
-     "contractor", "reviewer", "approver", "manager", "captain", "commander", "ic", "author",
-     "committer", "maintainer", "employee", "staffer", "person", "colleague", "teammate",
-     "responder", "lead", "architect", "analyst", "programmer", "coder", "tester", "owner",
-     "individual", "human", "people", "member", "guy", "folk", "folks", "newbie", "trainee",
-     "consultant", "vendor", "technician", "support", "agent", "scientist", "designer",
-     "specialist", "director", "executive", "vp", "cto", "ceo", "boss", "coworker", "co-worker",
-     "staff", "strategist", "signer", "merger", "deployer", "requester", "submitter"}
+    {
+        "engineer",
+        "developer",
+        "dev",
+        "sre",
+        "oncall",
+        "on-call",
+        "on-caller",
+        "oncaller",
+        "operator",
+        "admin",
+        "administrator",
+        "sysadmin",
+        "dba",
+        "intern",
+        "hire",
+        "junior",
+        "contractor",
+        "reviewer",
+        "approver",
+        "manager",
+        "captain",
+        "commander",
+        "ic",
+        "author",
+        "committer",
+        "maintainer",
+        "employee",
+        "staffer",
+        "person",
+        "colleague",
+        "teammate",
+        "responder",
+        "lead",
+        "architect",
+        "analyst",
+        "programmer",
+        "coder",
+        "tester",
+        "owner",
+        "individual",
+        "human",
+        "people",
+        "member",
+        "guy",
+        "folk",
+        "folks",
+        "newbie",
+        "trainee",
+        "consultant",
+        "vendor",
+        "technician",
+        "support",
+        "agent",
+        "scientist",
+        "designer",
+        "specialist",
+        "director",
+        "executive",
+        "vp",
+        "cto",
+        "ceo",
+        "boss",
+        "coworker",
+        "co-worker",
+        "staff",
+        "strategist",
+        "signer",
+        "merger",
+        "deployer",
+        "requester",
+        "submitter",
+    }
 )
 TEAM_NOUNS = frozenset(
-    {"team", "ops", "qa", "infra", "squad", "crew", "department", "devops", "sres",
-     "engineers", "developers", "operators", "admins", "networking", "security", "support"}
+    {
+        "team",
+        "ops",
+        "qa",
+        "infra",
+        "squad",
+        "crew",
+        "department",
+        "devops",
+        "sres",
+        "engineers",
+        "developers",
+        "operators",
+        "admins",
+        "networking",
+        "security",
+        "support",
+    }
 )
 # Words that turn a role noun into software: "the Kubernetes operator", "the team's API".
 TECHNICAL_MODIFIERS = frozenset(
-    {"kubernetes", "k8s", "postgres", "postgresql", "mysql", "redis", "kafka", "prometheus",
-     "elasticsearch", "etcd", "cluster", "database", "db", "helm", "argo", "flux", "crd",
-     "terraform", "istio", "cert-manager", "kube", "ingress", "cassandra", "mongodb", "rabbitmq",
-     "vault", "consul", "nomad", "spark", "airflow", "zookeeper", "storage", "backup", "cron",
-     "metrics", "logging", "monitoring", "network", "dns", "cdn", "load", "balancer"}
+    {
+        "kubernetes",
+        "k8s",
+        "postgres",
+        "postgresql",
+        "mysql",
+        "redis",
+        "kafka",
+        "prometheus",
+        "elasticsearch",
+        "etcd",
+        "cluster",
+        "database",
+        "db",
+        "helm",
+        "argo",
+        "flux",
+        "crd",
+        "terraform",
+        "istio",
+        "cert-manager",
+        "kube",
+        "ingress",
+        "cassandra",
+        "mongodb",
+        "rabbitmq",
+        "vault",
+        "consul",
+        "nomad",
+        "spark",
+        "airflow",
+        "zookeeper",
+        "storage",
+        "backup",
+        "cron",
+        "metrics",
+        "logging",
+        "monitoring",
+        "network",
+        "dns",
+        "cdn",
+        "load",
+        "balancer",
+    }
 )
 # Agents whose role noun is also a system component unless a person is meant.
 AMBIGUOUS_ROLES = frozenset({"operator", "agent", "support", "owner", "author", "signer", "merger"})
+
+
+# Entity labels that a capitalized word can carry without being a person's name.
+_NOT_PEOPLE_ENTITIES = frozenset(
+    {
+        "GPE",
+        "LOC",
+        "DATE",
+        "TIME",
+        "MONEY",
+        "PERCENT",
+        "CARDINAL",
+        "ORDINAL",
+        "QUANTITY",
+        "FAC",
+        "EVENT",
+        "LANGUAGE",
+        "LAW",
+        "NORP",
+        "WORK_OF_ART",
+    }
+)
+_NAME_SHAPE = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
+
+# English words known to the pipeline's lemmatizer; a capitalized word outside it that is
+# not software either reads as a name ("Oluwaseun", "Tomasz"). Set by the component.
+_english_words: frozenset[str] = frozenset()
+
+
+def set_english_words(words: Iterable[str]) -> None:
+    """Give the detector the pipeline's vocabulary of ordinary English words."""
+    global _english_words
+    _english_words = frozenset(word.lower() for word in words)
+
+
+@lru_cache(maxsize=1)
+def technical_names() -> frozenset[str]:
+    text = resources.files("blameless.data").joinpath("technical-names.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def looks_like_name(token: Token) -> bool:
+    """A capitalized word the NER missed that is neither English nor the name of software."""
+    text = token.text
+    if len(text) < 2 or not text[0].isupper() or text[1:] != text[1:].lower():
+        return False
+    if not _NAME_SHAPE.match(text) or token.ent_type_ in _NOT_PEOPLE_ENTITIES:
+        return False
+    if token.pos_ not in ("PROPN", "NOUN") and token.tag_ not in ("NNP", "NN"):
+        return False
+    lower = token.lower_
+    if lower in technical_names():
+        return False
+    return lower not in _english_words
 
 
 def human_names(people: Iterable[str]) -> frozenset[str]:
@@ -68,7 +266,9 @@ def is_human(token: Token, people: frozenset[str] = frozenset()) -> bool:
     lower = token.lower_
     if lower in people or is_handle(token):
         return True
-    if token.ent_type_ == "PERSON" and token.pos_ in ("PROPN", "NOUN", "X"):
+    if token.ent_type_ == "PERSON" and token.pos_ not in ("VERB", "AUX", "ADP", "DET", "PUNCT"):
+        return token.lower_ not in technical_names()
+    if looks_like_name(token):
         return True
     if token.pos_ == "PRON" or token.tag_ in ("PRP", "WP"):
         if lower in HUMAN_PRONOUNS:
@@ -80,9 +280,7 @@ def is_human(token: Token, people: frozenset[str] = frozenset()) -> bool:
         return not _technical_compound(token)
     if lower in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS:
         return _role_is_human(token)
-    if _hyphenated_role(token):
-        return True
-    return False
+    return _hyphenated_role(token)
 
 
 def _role_is_human(token: Token) -> bool:
@@ -100,12 +298,17 @@ def _technical_compound(token: Token) -> bool:
         if child.dep_ in ("compound", "amod", "nmod") and (
             child.lower_ in TECHNICAL_MODIFIERS
             or (child.pos_ == "PROPN" and child.ent_type_ != "PERSON" and not child.is_title)
-            or child.ent_type_ in ("ORG", "PRODUCT") and child.lower_ in TECHNICAL_MODIFIERS
+            or (child.ent_type_ in ("ORG", "PRODUCT") and child.lower_ in TECHNICAL_MODIFIERS)
         ):
             return True
-        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in (
-            "ORG",
-            "PRODUCT",
+        if (
+            child.dep_ == "compound"
+            and child.pos_ == "PROPN"
+            and child.ent_type_
+            in (
+                "ORG",
+                "PRODUCT",
+            )
         ):
             return True
     return False

@@ -119,7 +119,11 @@ def _to_hit(pack: RulePack, match: Match, sentence: Span, context: Context) -> H
     severity = match.severity
     if context.quoted:  # quoted evidence is not the author's prose: at most a hint
         severity = Severity.INFO
-    fix = Edit(offset=match.fix[0], end_offset=match.fix[1], replacement=match.fix[2]) if match.fix else None
+    fix = (
+        Edit(offset=match.fix[0], end_offset=match.fix[1], replacement=match.fix[2])
+        if match.fix
+        else None
+    )
     return Hit(
         rule=pack.id,
         start=match.start,

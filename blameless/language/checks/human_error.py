@@ -49,7 +49,8 @@ def check(rule: RuleInput) -> Iterator[Match]:
             if _not_a_use(sentence, found.start(), found.end(), label, patterns):
                 continue
             yield Match(
-                start, end,
+                start,
+                end,
                 suggestions=(
                     replace_range(sentence, start, end, patterns["label_rewrite"]),
                     patterns["prompt"],
@@ -68,8 +69,9 @@ def _not_a_use(sentence: Span, start: int, end: int, label: str, patterns: dict)
     before, after = text[:start], text[end:]
     if _NEGATION.search(before) or _MENTION_BEFORE.search(before) or _MENTION_AFTER.match(after):
         return True
-    token = sentence.doc.char_span(sentence.start_char + start, sentence.start_char + end,
-                                   alignment_mode="expand")
+    token = sentence.doc.char_span(
+        sentence.start_char + start, sentence.start_char + end, alignment_mode="expand"
+    )
     if token is not None and quoted(token[0]):
         return True
     if label in patterns["technical_labels"]:
@@ -82,28 +84,33 @@ def _not_a_use(sentence: Span, start: int, end: int, label: str, patterns: dict)
 
 
 def _fat_finger(token: Token, sentence: Span, patterns: dict) -> Match | None:
-    """"fat-fingered the replica count": the object gets the rewrite."""
+    """ "fat-fingered the replica count": the object gets the rewrite."""
     doc = token.doc
     words = doc.text[token.idx : sentence.end_char].lower()
     found = re.match(r"(?:fat|butter)[\s-]?finger(?:ed|ing|s)?\b", words)
     if not found or (token.i > 0 and doc[token.i - 1].lower_ in ("fat", "butter", "-")):
         return None
     after = words[found.end() :].lstrip()
-    if re.match(r"(?:protection|protections|check|checks|guard|guards|safeguard|prevention)\b", after):
+    if re.match(
+        r"(?:protection|protections|check|checks|guard|guards|safeguard|prevention)\b", after
+    ):
         return None  # "fat-finger protection" is a control, not a label
     end = token.idx + found.end()
     span = doc.char_span(token.idx, end, alignment_mode="expand")
     verb = span.root if span is not None else token
-    objects = [child for child in verb.subtree if child.dep_ in ("dobj", "pobj") and child.i > span.end - 1]
+    objects = [
+        child for child in verb.subtree if child.dep_ in ("dobj", "pobj") and child.i > span.end - 1
+    ]
     target = "the value" if not objects else doc[objects[0].left_edge.i : objects[0].i + 1].text
     return Match(
-        token.idx, end,
+        token.idx,
+        end,
         suggestions=(patterns["fat_finger_rewrite"].format(object=target), patterns["prompt"]),
     )
 
 
 def _by_person(token: Token, sentence: Span, rule: RuleInput) -> Match | None:
-    """"a mistake by the operator", "error on the part of the DBA"."""
+    """ "a mistake by the operator", "error on the part of the DBA"."""
     if token.lemma_.lower() not in rule.pack.patterns["error_nouns"]:
         return None
     for prep in token.children:
@@ -116,7 +123,8 @@ def _by_person(token: Token, sentence: Span, rule: RuleInput) -> Match | None:
             end = agents[0].i + 1
             stop = sentence.doc[end - 1]
             return Match(
-                token.idx, stop.idx + len(stop.text),
+                token.idx,
+                stop.idx + len(stop.text),
                 suggestions=(rule.pack.patterns["prompt"],),
             )
     return None

@@ -17,19 +17,91 @@ from blameless.language.phrases import capitalize, depersonalize, join, verb_phr
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 # "Who <verb>…?" hunts for a person only with verbs of doing or deciding.
 _WHO_VERBS = frozenset(
-    {"approve", "merge", "push", "deploy", "write", "break", "sign", "let", "cause", "delete",
-     "drop", "ship", "run", "change", "introduce", "forget", "miss", "commit", "allow", "decide",
-     "skip", "disable", "remove", "turn", "trigger", "start", "mess", "screw", "wipe", "kill",
-     "touch", "leave", "ignore", "review", "okay", "ok", "green-light", "greenlight", "authorize",
-     "set", "configure", "misconfigure", "break", "take", "bring", "restart", "reboot", "rollout",
-     "roll", "make", "do", "add", "edit", "modify", "update", "upgrade", "rotate", "revoke"}
+    {
+        "approve",
+        "merge",
+        "push",
+        "deploy",
+        "write",
+        "break",
+        "sign",
+        "let",
+        "cause",
+        "delete",
+        "drop",
+        "ship",
+        "run",
+        "change",
+        "introduce",
+        "forget",
+        "miss",
+        "commit",
+        "allow",
+        "decide",
+        "skip",
+        "disable",
+        "remove",
+        "turn",
+        "trigger",
+        "start",
+        "mess",
+        "screw",
+        "wipe",
+        "kill",
+        "touch",
+        "leave",
+        "ignore",
+        "review",
+        "okay",
+        "ok",
+        "green-light",
+        "greenlight",
+        "authorize",
+        "set",
+        "configure",
+        "misconfigure",
+        "take",
+        "bring",
+        "restart",
+        "reboot",
+        "rollout",
+        "roll",
+        "make",
+        "do",
+        "add",
+        "edit",
+        "modify",
+        "update",
+        "upgrade",
+        "rotate",
+        "revoke",
+    }
 )
 _BLAME_NOUNS = frozenset(
     {"fault", "mistake", "error", "idea", "decision", "responsibility", "call", "blame", "screwup"}
 )
 _NOTICE_VERBS = frozenset(
-    {"notice", "miss", "forget", "let", "allow", "overlook", "ignore", "see", "catch", "spot",
-     "realize", "realise", "skip", "approve", "merge", "deploy", "push", "do", "make"}
+    {
+        "notice",
+        "miss",
+        "forget",
+        "let",
+        "allow",
+        "overlook",
+        "ignore",
+        "see",
+        "catch",
+        "spot",
+        "realize",
+        "realise",
+        "skip",
+        "approve",
+        "merge",
+        "deploy",
+        "push",
+        "do",
+        "make",
+    }
 )
 _NOBODY = frozenset({"nobody", "anyone", "anybody", "everyone", "no"})
 
@@ -63,7 +135,11 @@ def _is_question(sentence: Span) -> bool:
     if not words:
         return False
     return sentence.text.rstrip().endswith(("?", "?!", "?)")) or words[0].lower_ in (
-        "why", "who", "whose", "how", "what"
+        "why",
+        "who",
+        "whose",
+        "how",
+        "what",
     )
 
 
@@ -144,9 +220,13 @@ def _whose(whose: Token, sentence: Span) -> Match | None:
         return Match(
             whose.idx,
             _end(sentence),
-            suggestions=("Which conditions made this possible, and which safeguards did not engage?",),
+            suggestions=(
+                "Which conditions made this possible, and which safeguards did not engage?",
+            ),
         )
-    rest = join(t for t in sentence if t.i > whose.i and not (t.is_punct and t.i == sentence.end - 1))
+    rest = join(
+        t for t in sentence if t.i > whose.i and not (t.is_punct and t.i == sentence.end - 1)
+    )
     return Match(
         whose.idx,
         _end(sentence),
@@ -155,7 +235,7 @@ def _whose(whose: Token, sentence: Span) -> Match | None:
 
 
 def _how_could(how: Token, sentence: Span, people: frozenset[str]) -> Match | None:
-    """"How could you/nobody not notice X?" (hindsight as a question)."""
+    """ "How could you/nobody not notice X?" (hindsight as a question)."""
     verb = how.head
     if verb.lemma_.lower() not in _NOTICE_VERBS:
         return None
@@ -173,13 +253,14 @@ def _how_could(how: Token, sentence: Span, people: frozenset[str]) -> Match | No
         how.idx,
         _end(sentence),
         suggestions=(
-            f"What signals existed for {about}, where did they appear, and what competed for attention?",
+            f"What signals existed for {about}, where did they appear, "
+            "and what competed for attention?",
         ),
     )
 
 
 def _what_thinking(what: Token, sentence: Span, people: frozenset[str]) -> Match | None:
-    """"What were you thinking?"."""
+    """ "What were you thinking?"."""
     verb = what.head
     if verb.lemma_ != "think" or verb.tag_ != "VBG":
         return None
@@ -189,5 +270,7 @@ def _what_thinking(what: Token, sentence: Span, people: frozenset[str]) -> Match
     return Match(
         what.idx,
         _end(sentence),
-        suggestions=("What did the people involved see or know that made this look like the right step?",),
+        suggestions=(
+            "What did the people involved see or know that made this look like the right step?",
+        ),
     )

@@ -1,0 +1,69 @@
+"""A real `pre-commit run` in a temporary git repository, using this checkout as the hook repo.
+
+pre-commit installs the hook from the checkout's HEAD commit into its own environment, so
+this needs the package registry; deselect with `-m "not precommit"` when offline.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BLAMEFUL = """\
+# Checkout outage
+
+## Summary
+
+The outage was caused by human error.
+
+## Action items
+
+| Action | Owner | Due |
+|---|---|---|
+| Reject rate limits below 200 rps in the config schema | @dana | 2099-04-15 |
+"""
+FIXED = BLAMEFUL.replace(
+    "The outage was caused by human error.",
+    "The config schema accepted a rate limit of 50 rps, which the canary did not catch.",
+)
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+@pytest.mark.precommit
+def test_pre_commit_hook_fails_on_blame_and_passes_when_fixed(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    head = _git(ROOT, "rev-parse", "HEAD")
+    repo = tmp_path / "reviews"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {ROOT}\n  rev: {head}\n  hooks:\n  - id: blameless\n"
+    )
+    postmortem = repo / "2026-03-14-checkout.md"
+    postmortem.write_text(BLAMEFUL)
+    _git(repo, "add", ".")
+
+    env = {**os.environ, "PRE_COMMIT_COLOR": "never"}
+    command = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
+    failing = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env)
+    output = failing.stdout + failing.stderr
+    assert failing.returncode == 1, output
+    assert "2026-03-14-checkout.md:5:26: error human-error" in output
+
+    postmortem.write_text(FIXED)
+    _git(repo, "add", ".")
+    passing = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env)
+    assert passing.returncode == 0, passing.stdout + passing.stderr

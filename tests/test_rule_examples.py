@@ -1,0 +1,48 @@
+"""Every `flag` and `ok` example in every rule pack, run through the real checker.
+
+`pytest -k why-you` runs one rule's examples.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import blameless
+from blameless.config import Config
+from blameless.packs import load_packs
+from tests.conftest import TODAY
+
+CASES = [
+    pytest.param(pack.id, expected, text, id=f"{pack.id}-{expected}-{index}")
+    for pack in load_packs().values()
+    for expected, texts in (("flag", pack.examples.flag), ("ok", pack.examples.ok))
+    for index, text in enumerate(texts)
+]
+
+
+@pytest.mark.parametrize(("rule", "expected", "text"), CASES)
+def test_rule_example(rule: str, expected: str, text: str) -> None:
+    report = blameless.check(text, config=Config(select=(rule,)), today=TODAY)
+    rules = [finding.rule for finding in report.findings]
+    if expected == "flag":
+        assert rule in rules, f"{rule} should flag: {text!r}"
+    else:
+        assert rule not in rules, f"{rule} should leave alone: {text!r}\n{report.findings}"
+
+
+@pytest.mark.parametrize("pack", list(load_packs().values()), ids=lambda pack: pack.id)
+def test_every_rule_has_examples_both_ways(pack) -> None:
+    assert len(pack.examples.flag) >= 8 and len(pack.examples.ok) >= 8
+
+
+def test_suggestions_pass_their_own_rule() -> None:
+    """Applying a rewrite must not re-trigger the rule that proposed it."""
+    for pack in load_packs().values():
+        if pack.kind != "language":
+            continue
+        for text in pack.examples.flag:
+            report = blameless.check(text, config=Config(select=(pack.id,)), today=TODAY)
+            for finding in report.findings:
+                for suggestion in finding.suggestions:
+                    again = blameless.check(suggestion, config=Config(select=(pack.id,)))
+                    assert not again.findings, f"{pack.id}: {suggestion!r} re-triggers"
