@@ -118,11 +118,25 @@ def validate_rules(rules: list[str] | tuple[str, ...]) -> None:
 
 
 def trigger_pattern(words: Sequence[str]) -> re.Pattern[str]:
-    """Any of the words at a word start (suffixes allowed: "fat-finger" finds "fat-fingered")."""
+    """Any of the words at a word start (suffixes allowed: "fat-finger" finds "fat-fingered").
+
+    Triggers that begin with punctuation ("'s", "!!") match anywhere.
+    """
     if not words:
         return re.compile(r"(?!)")
-    alternatives = "|".join(sorted((re.escape(w.lower()) for w in words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w@])(?:{alternatives})")
+
+    def alternation(group: list[str]) -> str:
+        ordered = sorted({re.escape(w.lower()) for w in group}, key=len, reverse=True)
+        return "|".join(ordered)
+
+    at_word_start = [w for w in words if w[:1].isalnum()]
+    anywhere = [w for w in words if not w[:1].isalnum()]
+    parts = []
+    if at_word_start:
+        parts.append(rf"(?<![\w@])(?:{alternation(at_word_start)})")
+    if anywhere:
+        parts.append(rf"(?:{alternation(anywhere)})")
+    return re.compile("|".join(parts))
 
 
 @lru_cache(maxsize=64)

@@ -42,6 +42,10 @@ HUMAN_PRONOUNS = frozenset(
     }
 )
 PLURAL_PRONOUNS = frozenset({"they", "them", "themselves"})
+# The writer: first-person blame is self-blame, and "we" is collective ownership.
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+# "Nobody made a mistake": people, but no one is blamed.
+NOBODY = frozenset({"nobody", "noone", "none", "neither", "no-one"})
 
 # Role nouns: a role is no blame shield ("the intern deleted the table").
 ROLE_NOUNS = frozenset(
@@ -212,6 +216,10 @@ _NOT_PEOPLE_ENTITIES = frozenset(
 )
 _NAME_SHAPE = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
 
+# Endings of derived English nouns, which names almost never have ("Misconfiguration").
+_NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ing", "ure",
+                  "ships", "ship", "ery", "ics", "ings", "ables", "ability", "ware", "ions")
+
 # English words known to the pipeline's lemmatizer; a capitalized word outside it that is
 # not software either reads as a name ("Oluwaseun", "Tomasz"). Set by the component.
 _english_words: frozenset[str] = frozenset()
@@ -233,8 +241,13 @@ def technical_names() -> frozenset[str]:
     )
 
 
-def looks_like_name(token: Token) -> bool:
-    """A capitalized word the NER missed that is neither English nor the name of software."""
+def looks_like_name(token: Token, proper_nouns: bool = False) -> bool:
+    """A capitalized word the NER missed that is neither English nor the name of software.
+
+    With `proper_nouns`, a word tagged as a proper noun also counts when it is an
+    English word too ("Raj", "Will"): callers pass it for positions that only people
+    fill, such as the possessor of "typo" or the subject of "forgot to".
+    """
     text = token.text
     if len(text) < 2 or not text[0].isupper() or text[1:] != text[1:].lower():
         return False
@@ -243,9 +256,11 @@ def looks_like_name(token: Token) -> bool:
     if token.pos_ not in ("PROPN", "NOUN") and token.tag_ not in ("NNP", "NN"):
         return False
     lower = token.lower_
-    if lower in technical_names():
+    if lower in technical_names() or token.tag_ in ("NNS", "NNPS") or lower.endswith(_NOUN_SUFFIXES):
         return False
-    return lower not in _english_words
+    if lower not in _english_words and token.lemma_.lower() not in _english_words:
+        return True
+    return proper_nouns and token.tag_ == "NNP" and token.dep_ != "compound"
 
 
 def human_names(people: Iterable[str]) -> frozenset[str]:
@@ -261,14 +276,20 @@ def is_handle(token: Token) -> bool:
     return bool(HANDLE.match(token.text) or EMAIL.match(token.text))
 
 
-def is_human(token: Token, people: frozenset[str] = frozenset()) -> bool:
-    """True when the token is the head of a phrase that names a person or group of people."""
+def is_human(
+    token: Token, people: frozenset[str] = frozenset(), proper_nouns: bool = False
+) -> bool:
+    """True when the token is the head of a phrase that names a person or group of people.
+
+    `proper_nouns`: see `looks_like_name`.
+    """
     lower = token.lower_
     if lower in people or is_handle(token):
         return True
-    if token.ent_type_ == "PERSON" and token.pos_ not in ("VERB", "AUX", "ADP", "DET", "PUNCT"):
+    if (token.ent_type_ == "PERSON" and token.text[:1].isupper()
+            and token.pos_ not in ("VERB", "AUX", "ADP", "DET", "PUNCT")):
         return token.lower_ not in technical_names()
-    if looks_like_name(token):
+    if looks_like_name(token, proper_nouns):
         return True
     if token.pos_ == "PRON" or token.tag_ in ("PRP", "WP"):
         if lower in HUMAN_PRONOUNS:
@@ -277,7 +298,8 @@ def is_human(token: Token, people: frozenset[str] = frozenset()) -> bool:
             return antecedent_is_human(token, people)
         return False
     if lower in TEAM_NOUNS or token.lemma_.lower() in TEAM_NOUNS:
-        return not _technical_compound(token)
+        # A team is people whatever its name ("the QA team", "the Postgres team").
+        return token.dep_ != "compound"
     if lower in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS:
         return _role_is_human(token)
     return _hyphenated_role(token)
@@ -323,12 +345,14 @@ def _hyphenated_role(token: Token) -> bool:
 
 
 def antecedent_is_human(token: Token, people: frozenset[str] = frozenset()) -> bool:
-    """Resolve "they" to the nearest plausible antecedent within the previous sentences."""
+    """Resolve "they" to the nearest earlier subject within the last sentences.
+
+    Subjects are the likeliest antecedents: "Kofi ran the script, and they wiped…" is
+    Kofi; "the replicas failed to elect a leader; they kept restarting" is the replicas.
+    """
     doc = token.doc
     for candidate in reversed(doc[max(0, token.i - 40) : token.i]):
-        if candidate.pos_ in ("NOUN", "PROPN") or is_handle(candidate):
-            if candidate.dep_ in ("compound", "amod"):
-                continue
+        if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.lower_ not in PLURAL_PRONOUNS:
             return is_human(candidate, people)
     return False
 

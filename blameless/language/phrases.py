@@ -78,3 +78,64 @@ def quoted(token: Token) -> bool:
     return any(before.count(q) % 2 == 1 and q in after for q in _QUOTES if q not in "’‘") or (
         "“" in before and "”" in after and before.rfind("“") > before.rfind("”")
     )
+
+
+_IRREGULAR_PARTICIPLES = {
+    "be": "been", "begin": "begun", "bind": "bound", "bite": "bitten", "blow": "blown",
+    "break": "broken", "bring": "brought", "build": "built", "buy": "bought", "catch": "caught",
+    "choose": "chosen", "come": "come", "cut": "cut", "deal": "dealt", "dig": "dug", "do": "done",
+    "draw": "drawn", "drive": "driven", "eat": "eaten", "fall": "fallen", "feed": "fed",
+    "feel": "felt", "fight": "fought", "find": "found", "fly": "flown", "forget": "forgotten",
+    "freeze": "frozen", "get": "gotten", "give": "given", "go": "gone", "grow": "grown",
+    "hang": "hung", "have": "had", "hear": "heard", "hide": "hidden", "hit": "hit", "hold": "held",
+    "keep": "kept", "know": "known", "lay": "laid", "lead": "led", "leave": "left", "lend": "lent",
+    "let": "let", "light": "lit", "lose": "lost", "make": "made", "mean": "meant", "meet": "met",
+    "pay": "paid", "put": "put", "quit": "quit", "read": "read", "rebuild": "rebuilt",
+    "reset": "reset", "rerun": "rerun", "rewrite": "rewritten", "ride": "ridden", "ring": "rung",
+    "rise": "risen", "run": "run", "say": "said", "see": "seen", "seek": "sought", "sell": "sold",
+    "send": "sent", "set": "set", "shake": "shaken", "shoot": "shot", "show": "shown",
+    "shut": "shut", "sink": "sunk", "sit": "sat", "speak": "spoken", "spend": "spent",
+    "spin": "spun", "split": "split", "spread": "spread", "stand": "stood", "steal": "stolen",
+    "stick": "stuck", "strike": "struck", "swing": "swung", "take": "taken", "teach": "taught",
+    "tear": "torn", "tell": "told", "think": "thought", "throw": "thrown", "undo": "undone",
+    "understand": "understood", "upset": "upset", "wake": "woken", "wear": "worn",
+    "win": "won", "wind": "wound", "withdraw": "withdrawn", "write": "written",
+}
+
+
+def past_participle(verb: str) -> str:
+    """The past participle of a verb's base form ("renew" -> "renewed", "take" -> "taken")."""
+    lower = verb.lower()
+    if lower in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[lower]
+    for prefix in ("re", "un", "over", "mis", "pre"):
+        if lower.startswith(prefix) and lower[len(prefix) :] in _IRREGULAR_PARTICIPLES:
+            return prefix + _IRREGULAR_PARTICIPLES[lower[len(prefix) :]]
+    if lower.endswith("e"):
+        return lower + "d"
+    if lower.endswith("y") and len(lower) > 2 and lower[-2] not in "aeiou":
+        return lower[:-1] + "ied"
+    if lower.endswith("c"):
+        return lower + "ked"
+    # One-syllable consonant-vowel-consonant verbs double: stop -> stopped, pin -> pinned;
+    # open -> opened and audit -> audited do not.
+    single_syllable = len(lower) == 3 or (len(lower) == 4 and lower[0] not in "aeiou")
+    if (single_syllable and lower[-1] not in "aeiouwxy" and lower[-2] in "aeiou"
+            and lower[-3] not in "aeiou"):
+        return lower + lower[-1] + "ed"
+    return lower + "ed"
+
+
+_META = re.compile(
+    r"\bblameless\b|\b(?:assign(?:ing)?|apportion(?:ing)?|not\s+(?:about|to))\s+(?:blame|fault)"
+    r"|\b(?:no\s?one|nobody|none\s+of\s+\w+|no\s+(?:one|individual|person|engineer|team))\b"
+    r"[^.;]*\b(?:fault|blame|caused|responsible)"
+    r"|\b(?:not|n't|never)\s+(?:[\w'’]+\s+){0,3}(?:fault|blame|to\s+blame|responsible)\b"
+    r"|\bblame\s+is\s+not\b",
+    re.IGNORECASE,
+)
+
+
+def is_meta_statement(sentence: Span) -> bool:
+    """Talk about blame rather than blame itself: "this review is blameless", "nobody is at fault"."""
+    return _META.search(sentence.text) is not None
