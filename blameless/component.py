@@ -41,6 +41,7 @@ class BlamelessComponent:
 
     def __init__(self, nlp: Language, *, people: list[str], allow: list[str]) -> None:
         set_english_words(_lemmatizer_vocabulary(nlp))
+        _keep_role_words_whole(nlp)
         self.engine = LanguageEngine()
         self.default_context = Context.of(people=people, allow=allow)
 
@@ -60,6 +61,15 @@ def make_blameless_component(
     nlp: Language, name: str, people: list[str], allow: list[str]
 ) -> BlamelessComponent:
     return BlamelessComponent(nlp, people=people, allow=allow)
+
+
+def _keep_role_words_whole(nlp: Language) -> None:
+    """Tokenize "on-call" as one word, so it can be a subject ("On-call failed to page")."""
+    from spacy.symbols import ORTH
+
+    for word in ("on-call", "on-caller", "on-callers"):
+        for variant in (word, word.capitalize(), word.upper()):
+            nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
 
 
 def _lemmatizer_vocabulary(nlp: Language) -> list[str]:

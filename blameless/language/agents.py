@@ -241,10 +241,11 @@ def technical_names() -> frozenset[str]:
     )
 
 
-def looks_like_name(token: Token, proper_nouns: bool = False) -> bool:
+def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = False) -> bool:
     """A capitalized word the NER missed that is neither English nor the name of software.
 
-    With `proper_nouns`, a word tagged as a proper noun also counts when it is an
+    With `any_tag`, the word's part-of-speech tag is not consulted. With `proper_nouns`,
+    a word tagged as a proper noun also counts when it is an
     English word too ("Raj", "Will"): callers pass it for positions that only people
     fill, such as the possessor of "typo" or the subject of "forgot to".
     """
@@ -253,14 +254,24 @@ def looks_like_name(token: Token, proper_nouns: bool = False) -> bool:
         return False
     if not _NAME_SHAPE.match(text) or token.ent_type_ in _NOT_PEOPLE_ENTITIES:
         return False
-    if token.pos_ not in ("PROPN", "NOUN") and token.tag_ not in ("NNP", "NN"):
-        return False
+    if not any_tag and token.pos_ not in ("PROPN", "NOUN") and token.tag_ not in ("NNP", "NN"):
+        return False  # `any_tag`: the caller knows from the sentence's shape it is a subject
     lower = token.lower_
     if lower in technical_names() or token.tag_ in ("NNS", "NNPS") or lower.endswith(_NOUN_SUFFIXES):
         return False
     if lower not in _english_words and token.lemma_.lower() not in _english_words:
         return True
-    return proper_nouns and token.tag_ == "NNP" and token.dep_ != "compound"
+    # An English word as a name needs a name's shape: no article ("the Stability Fee"),
+    # and no English words around it in the same name.
+    return (
+        proper_nouns
+        and token.tag_ == "NNP"
+        and token.dep_ != "compound"
+        and not any(child.dep_ == "det" for child in token.children)
+        and not any(
+            child.dep_ == "compound" and child.lower_ in _english_words for child in token.children
+        )
+    )
 
 
 def human_names(people: Iterable[str]) -> frozenset[str]:
@@ -287,7 +298,7 @@ def is_human(
     if lower in people or is_handle(token):
         return True
     if (token.ent_type_ == "PERSON" and token.text[:1].isupper()
-            and token.pos_ not in ("VERB", "AUX", "ADP", "DET", "PUNCT")):
+            and token.pos_ not in ("ADP", "DET", "PUNCT", "CCONJ")):
         return token.lower_ not in technical_names()
     if looks_like_name(token, proper_nouns):
         return True
@@ -309,10 +320,20 @@ def _role_is_human(token: Token) -> bool:
     if _technical_compound(token):
         return False
     if token.lemma_.lower() in AMBIGUOUS_ROLES or token.lower_ in AMBIGUOUS_ROLES:
-        # "the operator" alone is a person; "the operator reconciled the CRD" rarely is
-        # in prose without a technical modifier, so only a determiner-led bare noun counts.
-        return any(child.dep_ == "det" for child in token.children) or token.dep_ == "poss"
+        # "the operator" is a person; "the cert-manager operator" or "the database
+        # operator" is software: any naming modifier but a human one makes it software.
+        for child in token.children:
+            if child.dep_ in ("compound", "nmod") and child.lower_ not in _HUMAN_ROLE_MODIFIERS:
+                return False
+        return any(child.dep_ in ("det", "amod") for child in token.children) or (
+            token.dep_ == "poss"
+        )
     return True
+
+
+_HUMAN_ROLE_MODIFIERS = frozenset(
+    {"on-call", "oncall", "shift", "night", "human", "duty", "console", "system", "call"}
+)
 
 
 def _technical_compound(token: Token) -> bool:

@@ -117,7 +117,8 @@ def _allowed(doc: Doc, match: Match, allow: tuple[str, ...]) -> bool:
 
 def _to_hit(pack: RulePack, match: Match, sentence: Span, context: Context) -> Hit:
     severity = match.severity
-    if context.quoted:  # quoted evidence is not the author's prose: at most a hint
+    if context.quoted or context.section is SectionKind.APPENDIX:
+        # Quoted evidence and appended logs are not the author's prose: at most a hint.
         severity = Severity.INFO
     fix = (
         Edit(offset=match.fix[0], end_offset=match.fix[1], replacement=match.fix[2])

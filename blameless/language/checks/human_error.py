@@ -37,6 +37,14 @@ _MENTION_AFTER = re.compile(
 )
 
 
+# "Error type: human", "Category: operator" — a person-level category offered as the cause.
+_HUMAN_CATEGORY = re.compile(
+    r"(?P<label>\b(?:(?:error|cause|fault|failure|incident|root[\s-]cause)\s+)?"
+    r"(?:type|category|class|classification)\s*:\s*(?:human|operator|people|personnel))\b",
+    re.IGNORECASE,
+)
+
+
 def check(rule: RuleInput) -> Iterator[Match]:
     sentence = rule.sentence
     patterns = rule.pack.patterns
@@ -57,6 +65,11 @@ def check(rule: RuleInput) -> Iterator[Match]:
                 ),
             )
             return
+    label = _HUMAN_CATEGORY.search(text)
+    if label:
+        start, end = offset + label.start("label"), offset + label.end("label")
+        yield Match(start, end, suggestions=(patterns["prompt"],))
+        return
     for token in sentence:
         match = _fat_finger(token, sentence, patterns) or _by_person(token, sentence, rule)
         if match is not None:
@@ -110,21 +123,24 @@ def _fat_finger(token: Token, sentence: Span, patterns: dict) -> Match | None:
 
 
 def _by_person(token: Token, sentence: Span, rule: RuleInput) -> Match | None:
-    """ "a mistake by the operator", "error on the part of the DBA"."""
+    """"a mistake by the operator", "error on the part of the DBA"."""
     if token.lemma_.lower() not in rule.pack.patterns["error_nouns"]:
         return None
-    for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("by", "of", "on"):
-            continue
-        agents = [t for t in prep.subtree if t.dep_ == "pobj" and is_human(t, rule.context.people)]
-        if prep.lower_ == "on" and "part" not in {t.lower_ for t in prep.subtree}:
-            continue
-        if agents:
-            end = agents[0].i + 1
-            stop = sentence.doc[end - 1]
+    doc = sentence.doc
+    # Read off the words: the parser often attaches "by the operator" to the verb.
+    following = [t.lower_ for t in doc[token.i + 1 : min(token.i + 5, sentence.end)]]
+    if following[:1] == ["by"]:
+        window = doc[token.i + 2 : min(token.i + 5, sentence.end)]
+    elif following[:4] == ["on", "the", "part", "of"]:
+        window = doc[token.i + 5 : min(token.i + 8, sentence.end)]
+    else:
+        return None
+    for candidate in window:
+        if candidate.is_punct or candidate.pos_ in ("VERB", "ADP"):
+            break
+        if is_human(candidate, rule.context.people):
             return Match(
-                token.idx,
-                stop.idx + len(stop.text),
+                token.idx, candidate.idx + len(candidate.text),
                 suggestions=(rule.pack.patterns["prompt"],),
             )
     return None

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from blameless.language.agents import is_human
+from blameless.language.agents import is_human, looks_like_name
 from blameless.language.engine import Match, RuleInput
 from blameless.language.phrases import capitalize, depersonalize, join, verb_phrase
 
@@ -114,7 +114,7 @@ def check(rule: RuleInput) -> Iterator[Match]:
     for token in sentence:
         lower = token.lower_
         if lower == "why":
-            match = _why(token, sentence, people)
+            match = _why(token, sentence, people) or _why_by_surface(token, sentence, people)
         elif lower == "who" and token.dep_ in _SUBJECTS:
             match = _who(token, sentence)
         elif lower == "whose":
@@ -123,6 +123,8 @@ def check(rule: RuleInput) -> Iterator[Match]:
             match = _how_could(token, sentence, people)
         elif lower == "what":
             match = _what_thinking(token, sentence, people)
+        elif lower in ("did", "does", "has") and token.i == sentence.start:
+            match = _did_anyone_bother(token, sentence)
         else:
             continue
         if match is not None:
@@ -167,17 +169,104 @@ def _why(why: Token, sentence: Span, people: frozenset[str]) -> Match | None:
         return None
     skip = [*subject.subtree, *[c for c in verb.children if c.dep_ in ("aux", "neg", "auxpass")]]
     action = verb_phrase(verb, skip=skip)
-    if _negated(verb):
-        suggestions = (
+    return Match(why.idx, _end(sentence), suggestions=_why_suggestions(action, _negated(verb)))
+
+
+_QUESTION_AUXILIARIES = frozenset(
+    {"did", "do", "does", "would", "was", "were", "is", "are", "has", "have", "had", "could",
+     "wouldn't", "didn't", "wasn't", "weren't", "isn't", "hasn't", "haven't", "couldn't"}
+)
+_DETERMINERS = frozenset({"the", "a", "an", "our", "that", "this", "their", "your"})
+
+
+def _why_by_surface(why: Token, sentence: Span, people: frozenset[str]) -> Match | None:
+    """"Why didn't <subject> <verb> …?" read off the words when the parse is confused.
+
+    The small English model often mis-tags an unfamiliar name or handle after "why did"
+    ("Why did Nguyen Van An rotate…" parses "An" as a determiner). The question's
+    shape is fixed, so the subject is the run of words between the auxiliary and the verb.
+    """
+    doc = sentence.doc
+    index = why.i + 1
+    if index >= sentence.end or doc[index].lower_ not in _QUESTION_AUXILIARIES:
+        return None
+    negated = doc[index].lower_.endswith("n't")
+    index += 1
+    while index < sentence.end and doc[index].lower_ in ("n't", "not"):
+        negated = True
+        index += 1
+    subject = _subject_run(doc, index, sentence.end)
+    if not subject or not any(
+        is_human(t, people, proper_nouns=True) or looks_like_name(t, any_tag=True) for t in subject
+    ):
+        return None
+    verb_index = subject[-1].i + 1
+    if verb_index >= sentence.end or not doc[verb_index].is_alpha:
+        return None
+    verb = doc[verb_index]
+    rest = depersonalize(t for t in sentence if t.i > verb.i and not _is_final(t, sentence))
+    action = f"{verb.lower_} {rest}".strip()
+    return Match(why.idx, _end(sentence), suggestions=_why_suggestions(action, negated))
+
+
+def _subject_run(doc, start: int, end: int) -> list[Token]:
+    """A determiner phrase up to its role noun, or a run of capitalized words and handles."""
+    if start >= end:
+        return []
+    if doc[start].lower_ in _DETERMINERS:
+        run = [doc[start]]
+        for token in doc[start + 1 : min(start + 5, end)]:
+            run.append(token)
+            if is_human(token):
+                return run
+        return []
+    run = []
+    for token in doc[start:end]:
+        if token.text in ("<", ">") or token.text[:1].isupper() or token.text.startswith("@"):
+            run.append(token)
+        elif token.lower_ in ("you", "he", "she", "they", "someone", "anyone") and not run:
+            return [token]
+        else:
+            break
+    while run and run[-1].text == "<":
+        run.pop()
+    return run
+
+
+def _is_final(token: Token, sentence: Span) -> bool:
+    return token.is_punct and all(t.is_punct for t in sentence[token.i - sentence.start :])
+
+
+def _why_suggestions(action: str, negated: bool) -> tuple[str, ...]:
+    if negated:
+        return (
             f"What made it hard to {action} at the time?",
             f"What would make it the default to {action}?",
         )
-    else:
-        suggestions = (
-            f"How was it possible to {action} without a check catching it?",
-            f"What did the people involved see or know that made it reasonable to {action}?",
-        )
-    return Match(why.idx, _end(sentence), suggestions=suggestions)
+    return (
+        f"How was it possible to {action} without a check catching it?",
+        f"What did the people involved see or know that made it reasonable to {action}?",
+    )
+
+
+def _did_anyone_bother(did: Token, sentence: Span) -> Match | None:
+    """"Did anyone even bother to read the migration?"."""
+    words = [t.lower_ for t in sentence[1:4]]
+    if not words or words[0] not in ("anyone", "anybody", "nobody", "no"):
+        return None
+    if not {"even", "bother", "ever", "actually"} & set(words[1:]):
+        return None
+    bother = next((t for t in sentence if t.lemma_ == "bother"), None)
+    action_tokens = [t for t in sentence if bother is not None and t.i > bother.i + 1
+                     and not _is_final(t, sentence)]
+    if not action_tokens:
+        action_tokens = [t for t in sentence[3:] if not _is_final(t, sentence)]
+    action = depersonalize(action_tokens)
+    return Match(
+        did.idx,
+        _end(sentence),
+        suggestions=(f"What in the process would have prompted someone to {action}?",),
+    )
 
 
 def _who(who: Token, sentence: Span) -> Match | None:
