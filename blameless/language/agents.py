@@ -43,7 +43,9 @@ HUMAN_PRONOUNS = frozenset(
 )
 PLURAL_PRONOUNS = frozenset({"they", "them", "themselves"})
 # The writer: first-person blame is self-blame, and "we" is collective ownership.
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+FIRST_PERSON = frozenset(
+    {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+)
 # "Nobody made a mistake": people, but no one is blamed.
 NOBODY = frozenset({"nobody", "noone", "none", "neither", "no-one"})
 
@@ -217,8 +219,27 @@ _NOT_PEOPLE_ENTITIES = frozenset(
 _NAME_SHAPE = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
 
 # Endings of derived English nouns, which names almost never have ("Misconfiguration").
-_NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ing", "ure",
-                  "ships", "ship", "ery", "ics", "ings", "ables", "ability", "ware", "ions")
+_NOUN_SUFFIXES = (
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ance",
+    "ence",
+    "ism",
+    "ing",
+    "ure",
+    "ships",
+    "ship",
+    "ery",
+    "ics",
+    "ings",
+    "ables",
+    "ability",
+    "ware",
+    "ions",
+)
 
 # English words known to the pipeline's lemmatizer; a capitalized word outside it that is
 # not software either reads as a name ("Oluwaseun", "Tomasz"). Set by the component.
@@ -257,7 +278,11 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
     if not any_tag and token.pos_ not in ("PROPN", "NOUN") and token.tag_ not in ("NNP", "NN"):
         return False  # `any_tag`: the caller knows from the sentence's shape it is a subject
     lower = token.lower_
-    if lower in technical_names() or token.tag_ in ("NNS", "NNPS") or lower.endswith(_NOUN_SUFFIXES):
+    if (
+        lower in technical_names()
+        or token.tag_ in ("NNS", "NNPS")
+        or lower.endswith(_NOUN_SUFFIXES)
+    ):
         return False
     if lower not in _english_words and token.lemma_.lower() not in _english_words:
         return True
@@ -297,8 +322,11 @@ def is_human(
     lower = token.lower_
     if lower in people or is_handle(token):
         return True
-    if (token.ent_type_ == "PERSON" and token.text[:1].isupper()
-            and token.pos_ not in ("ADP", "DET", "PUNCT", "CCONJ")):
+    if (
+        token.ent_type_ == "PERSON"
+        and token.text[:1].isupper()
+        and token.pos_ not in ("ADP", "DET", "PUNCT", "CCONJ")
+    ):
         return token.lower_ not in technical_names()
     if looks_like_name(token, proper_nouns):
         return True

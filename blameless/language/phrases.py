@@ -81,25 +81,104 @@ def quoted(token: Token) -> bool:
 
 
 _IRREGULAR_PARTICIPLES = {
-    "be": "been", "begin": "begun", "bind": "bound", "bite": "bitten", "blow": "blown",
-    "break": "broken", "bring": "brought", "build": "built", "buy": "bought", "catch": "caught",
-    "choose": "chosen", "come": "come", "cut": "cut", "deal": "dealt", "dig": "dug", "do": "done",
-    "draw": "drawn", "drive": "driven", "eat": "eaten", "fall": "fallen", "feed": "fed",
-    "feel": "felt", "fight": "fought", "find": "found", "fly": "flown", "forget": "forgotten",
-    "freeze": "frozen", "get": "gotten", "give": "given", "go": "gone", "grow": "grown",
-    "hang": "hung", "have": "had", "hear": "heard", "hide": "hidden", "hit": "hit", "hold": "held",
-    "keep": "kept", "know": "known", "lay": "laid", "lead": "led", "leave": "left", "lend": "lent",
-    "let": "let", "light": "lit", "lose": "lost", "make": "made", "mean": "meant", "meet": "met",
-    "pay": "paid", "put": "put", "quit": "quit", "read": "read", "rebuild": "rebuilt",
-    "reset": "reset", "rerun": "rerun", "rewrite": "rewritten", "ride": "ridden", "ring": "rung",
-    "rise": "risen", "run": "run", "say": "said", "see": "seen", "seek": "sought", "sell": "sold",
-    "send": "sent", "set": "set", "shake": "shaken", "shoot": "shot", "show": "shown",
-    "shut": "shut", "sink": "sunk", "sit": "sat", "speak": "spoken", "spend": "spent",
-    "spin": "spun", "split": "split", "spread": "spread", "stand": "stood", "steal": "stolen",
-    "stick": "stuck", "strike": "struck", "swing": "swung", "take": "taken", "teach": "taught",
-    "tear": "torn", "tell": "told", "think": "thought", "throw": "thrown", "undo": "undone",
-    "understand": "understood", "upset": "upset", "wake": "woken", "wear": "worn",
-    "win": "won", "wind": "wound", "withdraw": "withdrawn", "write": "written",
+    "be": "been",
+    "begin": "begun",
+    "bind": "bound",
+    "bite": "bitten",
+    "blow": "blown",
+    "break": "broken",
+    "bring": "brought",
+    "build": "built",
+    "buy": "bought",
+    "catch": "caught",
+    "choose": "chosen",
+    "come": "come",
+    "cut": "cut",
+    "deal": "dealt",
+    "dig": "dug",
+    "do": "done",
+    "draw": "drawn",
+    "drive": "driven",
+    "eat": "eaten",
+    "fall": "fallen",
+    "feed": "fed",
+    "feel": "felt",
+    "fight": "fought",
+    "find": "found",
+    "fly": "flown",
+    "forget": "forgotten",
+    "freeze": "frozen",
+    "get": "gotten",
+    "give": "given",
+    "go": "gone",
+    "grow": "grown",
+    "hang": "hung",
+    "have": "had",
+    "hear": "heard",
+    "hide": "hidden",
+    "hit": "hit",
+    "hold": "held",
+    "keep": "kept",
+    "know": "known",
+    "lay": "laid",
+    "lead": "led",
+    "leave": "left",
+    "lend": "lent",
+    "let": "let",
+    "light": "lit",
+    "lose": "lost",
+    "make": "made",
+    "mean": "meant",
+    "meet": "met",
+    "pay": "paid",
+    "put": "put",
+    "quit": "quit",
+    "read": "read",
+    "rebuild": "rebuilt",
+    "reset": "reset",
+    "rerun": "rerun",
+    "rewrite": "rewritten",
+    "ride": "ridden",
+    "ring": "rung",
+    "rise": "risen",
+    "run": "run",
+    "say": "said",
+    "see": "seen",
+    "seek": "sought",
+    "sell": "sold",
+    "send": "sent",
+    "set": "set",
+    "shake": "shaken",
+    "shoot": "shot",
+    "show": "shown",
+    "shut": "shut",
+    "sink": "sunk",
+    "sit": "sat",
+    "speak": "spoken",
+    "spend": "spent",
+    "spin": "spun",
+    "split": "split",
+    "spread": "spread",
+    "stand": "stood",
+    "steal": "stolen",
+    "stick": "stuck",
+    "strike": "struck",
+    "swing": "swung",
+    "take": "taken",
+    "teach": "taught",
+    "tear": "torn",
+    "tell": "told",
+    "think": "thought",
+    "throw": "thrown",
+    "undo": "undone",
+    "understand": "understood",
+    "upset": "upset",
+    "wake": "woken",
+    "wear": "worn",
+    "win": "won",
+    "wind": "wound",
+    "withdraw": "withdrawn",
+    "write": "written",
 }
 
 
@@ -120,8 +199,12 @@ def past_participle(verb: str) -> str:
     # One-syllable consonant-vowel-consonant verbs double: stop -> stopped, pin -> pinned;
     # open -> opened and audit -> audited do not.
     single_syllable = len(lower) == 3 or (len(lower) == 4 and lower[0] not in "aeiou")
-    if (single_syllable and lower[-1] not in "aeiouwxy" and lower[-2] in "aeiou"
-            and lower[-3] not in "aeiou"):
+    if (
+        single_syllable
+        and lower[-1] not in "aeiouwxy"
+        and lower[-2] in "aeiou"
+        and lower[-3] not in "aeiou"
+    ):
         return lower + lower[-1] + "ed"
     return lower + "ed"
 
@@ -137,5 +220,5 @@ _META = re.compile(
 
 
 def is_meta_statement(sentence: Span) -> bool:
-    """Talk about blame rather than blame itself: "this review is blameless", "nobody is at fault"."""
+    """Talk about blame, not blame: "this review is blameless", "nobody is at fault"."""
     return _META.search(sentence.text) is not None

@@ -62,10 +62,12 @@ def _end(token: Token) -> int:
 
 
 def _object_rewrite(action: Token, patterns: dict) -> tuple[str, ...]:
-    """"renew the TLS certificate" -> "The TLS certificate was not renewed." plus a prompt."""
+    """ "renew the TLS certificate" -> "The TLS certificate was not renewed." plus a prompt."""
     words = [t for t in action.subtree if t.i > action.i]
     phrase = depersonalize([action, *words]).rstrip(".!?;:, ")
-    phrase = f"{action.lemma_}{phrase[len(action.text):]}" if phrase.startswith(action.text) else phrase
+    phrase = (
+        f"{action.lemma_}{phrase[len(action.text) :]}" if phrase.startswith(action.text) else phrase
+    )
     prompt = patterns["prompt"].format(action=phrase)
     objects = [c for c in action.children if c.dep_ == "dobj"]
     if not objects or action.lemma_.lower() in patterns["perception_verbs"]:
@@ -79,8 +81,8 @@ def _object_rewrite(action: Token, patterns: dict) -> tuple[str, ...]:
 
 def _match(subject: Token, last: Token, action: Token | None, patterns: dict) -> Match:
     start = subject.left_edge.idx
-    suggestions = _object_rewrite(action, patterns) if action is not None else (
-        patterns["generic_prompt"],
+    suggestions = (
+        _object_rewrite(action, patterns) if action is not None else (patterns["generic_prompt"],)
     )
     return Match(start, _end(last), suggestions=suggestions)
 
@@ -129,8 +131,11 @@ def _omission_verb(token: Token, patterns: dict, people: frozenset[str]) -> Matc
     if action is None:
         objects = [c for c in token.children if c.dep_ == "dobj"]
         target = depersonalize(objects[0].subtree) if objects else "the signal"
-        return Match(subject.left_edge.idx, _end(token),
-                     suggestions=(patterns["disregard_prompt"].format(signal=target),))
+        return Match(
+            subject.left_edge.idx,
+            _end(token),
+            suggestions=(patterns["disregard_prompt"].format(signal=target),),
+        )
     return _match(subject, token, action, patterns)
 
 

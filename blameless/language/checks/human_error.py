@@ -123,7 +123,7 @@ def _fat_finger(token: Token, sentence: Span, patterns: dict) -> Match | None:
 
 
 def _by_person(token: Token, sentence: Span, rule: RuleInput) -> Match | None:
-    """"a mistake by the operator", "error on the part of the DBA"."""
+    """ "a mistake by the operator", "error on the part of the DBA"."""
     if token.lemma_.lower() not in rule.pack.patterns["error_nouns"]:
         return None
     doc = sentence.doc
@@ -140,7 +140,8 @@ def _by_person(token: Token, sentence: Span, rule: RuleInput) -> Match | None:
             break
         if is_human(candidate, rule.context.people):
             return Match(
-                token.idx, candidate.idx + len(candidate.text),
+                token.idx,
+                candidate.idx + len(candidate.text),
                 suggestions=(rule.pack.patterns["prompt"],),
             )
     return None

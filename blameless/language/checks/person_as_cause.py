@@ -18,7 +18,6 @@ from blameless.language.phrases import (
     capitalize,
     depersonalize,
     is_meta_statement,
-    past_participle,
     replace_range,
 )
 from blameless.model import Severity
@@ -37,8 +36,9 @@ def check(rule: RuleInput) -> Iterator[Match]:
         match = finder(sentence, patterns, people)
         if match is not None:
             if rule.context.section is SectionKind.TIMELINE:
-                match = Match(match.start, match.end, match.suggestions, match.fix,
-                              Severity.WARNING)
+                match = Match(
+                    match.start, match.end, match.suggestions, match.fix, Severity.WARNING
+                )
             yield match
             return
 
@@ -53,7 +53,9 @@ def _human(token: Token, people: frozenset[str]) -> bool:
 def _negated(token: Token) -> bool:
     if any(child.dep_ == "neg" for child in token.children):
         return True
-    return any(child.dep_ == "det" and child.lower_ in ("no", "neither") for child in token.children)
+    return any(
+        child.dep_ == "det" and child.lower_ in ("no", "neither") for child in token.children
+    )
 
 
 def _words_end(tokens: Span) -> int:
@@ -75,7 +77,7 @@ def _possessive(sentence: Span, patterns: dict, people: frozenset[str]) -> Match
         start = owner[0].idx
         # The possessor phrase ends at "'s" (a case child) or at the name itself ("Luis's").
         marker = [child for child in token.children if child.dep_ == "case"]
-        end = _words_end(marker and sentence.doc[marker[-1].i : marker[-1].i + 1] or owner)
+        end = _words_end((marker and sentence.doc[marker[-1].i : marker[-1].i + 1]) or owner)
         noun_end = _words_end(sentence.doc[noun.i : noun.i + 1])
         if noun.lemma_.lower() in patterns["fault_nouns"]:
             return Match(start, noun_end, suggestions=(patterns["fault_prompt"],))
@@ -86,7 +88,10 @@ def _possessive(sentence: Span, patterns: dict, people: frozenset[str]) -> Match
 
 
 def _is_error_noun(noun: Token, patterns: dict) -> bool:
-    if noun.lemma_.lower() in patterns["error_nouns"] or noun.lemma_.lower() in patterns["fault_nouns"]:
+    if (
+        noun.lemma_.lower() in patterns["error_nouns"]
+        or noun.lemma_.lower() in patterns["fault_nouns"]
+    ):
         return True
     return any(
         child.dep_ in ("amod", "compound") and child.lower_ in patterns["bad_modifiers"]
@@ -95,7 +100,7 @@ def _is_error_noun(noun: Token, patterns: dict) -> bool:
 
 
 def _article(noun: Token, at_start: bool) -> str:
-    """"a typo" at the start of a sentence, "the typo" inside one; nothing for plurals."""
+    """ "a typo" at the start of a sentence, "the typo" inside one; nothing for plurals."""
     if noun.tag_ in ("NNS", "NNPS"):
         return "The" if at_start else "the"
     if at_start:
@@ -122,15 +127,19 @@ def _cause_label(sentence: Span, patterns: dict, people: frozenset[str]) -> Matc
         elif token.i + 1 < sentence.end and doc[token.i + 1].text == ":":
             # "Root cause: X" — the heads of the fragment after the colon
             fragment = doc[token.i + 2 : sentence.end]
-            targets = [t for t in fragment if not (fragment.start <= t.head.i < fragment.end)
-                       or t.head == t]
+            targets = [
+                t
+                for t in fragment
+                if not (fragment.start <= t.head.i < fragment.end) or t.head == t
+            ]
         else:
             continue
         for target in targets:
             if _human(target, people) and not _negated(target):
                 start = token.left_edge.idx if token.left_edge.i >= sentence.start else token.idx
-                return Match(start, _words_end(phrase_of(target)),
-                             suggestions=(patterns["cause_prompt"],))
+                return Match(
+                    start, _words_end(phrase_of(target)), suggestions=(patterns["cause_prompt"],)
+                )
     return None
 
 
@@ -147,8 +156,11 @@ def _blame_copula(sentence: Span, patterns: dict, people: frozenset[str]) -> Mat
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "on"):
                     for person in prep.children:
                         if person.dep_ == "pobj" and _human(person, people) and not _negated(verb):
-                            return Match(token.left_edge.idx, _words_end(phrase_of(person)),
-                                         suggestions=(patterns["cause_prompt"],))
+                            return Match(
+                                token.left_edge.idx,
+                                _words_end(phrase_of(person)),
+                                suggestions=(patterns["cause_prompt"],),
+                            )
         if lemma == "be" or token.lemma_ in ("turn", "prove"):
             subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
             if not subjects or not _human(subjects[0], people) or _negated(token):
@@ -160,13 +172,16 @@ def _blame_copula(sentence: Span, patterns: dict, people: frozenset[str]) -> Mat
             blamed = blamed or "culprit" in words or _responsible_for_incident(token, patterns)
             if blamed:
                 words = [t for t in token.subtree if not t.is_punct] or [token]
-                return Match(subjects[0].left_edge.idx, _words_end(sentence.doc[words[-1].i : words[-1].i + 1]),
-                             suggestions=(patterns["cause_prompt"],))
+                return Match(
+                    subjects[0].left_edge.idx,
+                    _words_end(sentence.doc[words[-1].i : words[-1].i + 1]),
+                    suggestions=(patterns["cause_prompt"],),
+                )
     return None
 
 
 def _responsible_for_incident(verb: Token, patterns: dict) -> bool:
-    """"is responsible for the outage" (not "is responsible for TLS termination")."""
+    """ "is responsible for the outage" (not "is responsible for TLS termination")."""
     for token in verb.subtree:
         if token.lower_ == "responsible":
             objects = [t for t in token.subtree if t.dep_ == "pobj"]
@@ -229,7 +244,9 @@ def _damage_phrase(verb: Token, patterns: dict) -> str | None:
     if lemma in patterns["bad_change_verbs"]:
         for obj in objects:
             bad = {c.lower_ for c in obj.children if c.dep_ in ("amod", "compound")}
-            if obj.lemma_.lower() in patterns["defect_nouns"] or bad & set(patterns["bad_modifiers"]):
+            if obj.lemma_.lower() in patterns["defect_nouns"] or bad & set(
+                patterns["bad_modifiers"]
+            ):
                 return lemma
     return None
 
@@ -239,8 +256,10 @@ def _subject_match(
 ) -> Match:
     start = subject.left_edge.idx
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    end = _words_end(sentence.doc[objects[0].i : objects[0].i + 1]) if objects else _words_end(
-        sentence.doc[verb.i : verb.i + 1]
+    end = (
+        _words_end(sentence.doc[objects[0].i : objects[0].i + 1])
+        if objects
+        else _words_end(sentence.doc[verb.i : verb.i + 1])
     )
     obj_text = depersonalize(objects[0].subtree) if objects else "the service"
     prompt = patterns["subject_prompt"].format(action=f"{damage} {obj_text}".strip())
@@ -248,8 +267,11 @@ def _subject_match(
     participle = patterns["participles"].get(damage)
     if objects and participle:
         rest_start = objects[0].right_edge.i + 1
-        rest = depersonalize(t for t in sentence.doc[rest_start : sentence.end] if not (
-            t.is_punct and t.i == sentence.end - 1))
+        rest = depersonalize(
+            t
+            for t in sentence.doc[rest_start : sentence.end]
+            if not (t.is_punct and t.i == sentence.end - 1)
+        )
         passive = capitalize(f"{obj_text} was {participle}{' ' + rest if rest else ''}.")
         suggestions.insert(0, passive)
     return Match(start, end, suggestions=tuple(suggestions))
@@ -270,6 +292,7 @@ def _because_of(sentence: Span, patterns: dict, people: frozenset[str]) -> Match
         # Not "thanks to": nearly always sincere ("thanks to Ingrid's quick bisect").
         if phrase not in ("because of", "due to", "owing to"):
             continue
-        return Match(doc[left - 2].idx, _words_end(phrase_of(token)),
-                     suggestions=(patterns["cause_prompt"],))
+        return Match(
+            doc[left - 2].idx, _words_end(phrase_of(token)), suggestions=(patterns["cause_prompt"],)
+        )
     return None

@@ -173,14 +173,34 @@ def _why(why: Token, sentence: Span, people: frozenset[str]) -> Match | None:
 
 
 _QUESTION_AUXILIARIES = frozenset(
-    {"did", "do", "does", "would", "was", "were", "is", "are", "has", "have", "had", "could",
-     "wouldn't", "didn't", "wasn't", "weren't", "isn't", "hasn't", "haven't", "couldn't"}
+    {
+        "did",
+        "do",
+        "does",
+        "would",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "could",
+        "wouldn't",
+        "didn't",
+        "wasn't",
+        "weren't",
+        "isn't",
+        "hasn't",
+        "haven't",
+        "couldn't",
+    }
 )
 _DETERMINERS = frozenset({"the", "a", "an", "our", "that", "this", "their", "your"})
 
 
 def _why_by_surface(why: Token, sentence: Span, people: frozenset[str]) -> Match | None:
-    """"Why didn't <subject> <verb> …?" read off the words when the parse is confused.
+    """ "Why didn't <subject> <verb> …?" read off the words when the parse is confused.
 
     The small English model often mis-tags an unfamiliar name or handle after "why did"
     ("Why did Nguyen Van An rotate…" parses "An" as a determiner). The question's
@@ -250,15 +270,18 @@ def _why_suggestions(action: str, negated: bool) -> tuple[str, ...]:
 
 
 def _did_anyone_bother(did: Token, sentence: Span) -> Match | None:
-    """"Did anyone even bother to read the migration?"."""
+    """ "Did anyone even bother to read the migration?"."""
     words = [t.lower_ for t in sentence[1:4]]
     if not words or words[0] not in ("anyone", "anybody", "nobody", "no"):
         return None
     if not {"even", "bother", "ever", "actually"} & set(words[1:]):
         return None
     bother = next((t for t in sentence if t.lemma_ == "bother"), None)
-    action_tokens = [t for t in sentence if bother is not None and t.i > bother.i + 1
-                     and not _is_final(t, sentence)]
+    action_tokens = [
+        t
+        for t in sentence
+        if bother is not None and t.i > bother.i + 1 and not _is_final(t, sentence)
+    ]
     if not action_tokens:
         action_tokens = [t for t in sentence[3:] if not _is_final(t, sentence)]
     action = depersonalize(action_tokens)
