@@ -189,10 +189,8 @@ def explain(rule: str) -> None:
 
 
 def _register_optional_commands() -> None:
-    try:
-        from blameless.cli.actions_command import actions
-    except ModuleNotFoundError:  # TODO(lead): remove once the actions command lands
-        return
+    from blameless.cli.actions_command import actions
+
     cli.add_command(actions)
 
 

@@ -12,6 +12,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
+
+from blameless.packs import get_pack
 
 
 class DueKind(str, Enum):
@@ -51,7 +54,10 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy_words", re.compile(_DAY + r"(?:\s+of)?\s+" + _MONTH + r",?\s+" + _YEAR, re.I)),
     ("mdy_words", re.compile(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I)),
     ("numeric", re.compile(r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})")),
-    ("quarter", re.compile(_END + r"q(?P<q>[1-4])\s*[-/' ]?\s*(?:fy\s*)?(?P<year>\d{4}|'?\d{2})", re.I)),
+    (
+        "quarter",
+        re.compile(_END + r"q(?P<q>[1-4])\s*[-/' ]?\s*(?:fy\s*)?(?P<year>\d{4}|'?\d{2})", re.I),
+    ),
     ("year_quarter", re.compile(_END + r"(?P<year>\d{4})\s*[-/ ]?\s*q(?P<q>[1-4])", re.I)),
     ("half", re.compile(_END + r"h(?P<h>[12])\s*[-/' ]?\s*(?P<year>\d{4})", re.I)),
     ("month_year", re.compile(_END + _MONTH + r",?\s+" + _YEAR, re.I)),
@@ -59,18 +65,19 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_end", re.compile(r"(?:(?:by\s+)?(?:the\s+)?end\s+of\s+|eoy\s*)(?P<year>\d{4})", re.I)),
 ]
 
-# Values that mean "no due date" rather than a vague one.
-_MISSING = frozenset({"", "-", "--", "—", "–", "?", "??", "n/a", "na", "none", "null", "nil", "x"})
 
-# Due values that name no calendar day: also how a due date is spotted in running text.
-VAGUE_DUE = re.compile(
-    r"\b(?:asap|a\.s\.a\.p\.?|tbd|tba|tbc|soon|as soon as possible|(?:this|next|the following)\s+"
-    r"(?:sprint|week|month|quarter|year|release|cycle|iteration)|end of (?:the )?(?:sprint|week|"
-    r"month|quarter|year|day)|eo[dwmqy]|sprint\s*\d+|(?:by\s+)?(?:monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)|tomorrow|later|ongoing|when possible|q[1-4]|h[12]|in\s+\d+\s+"
-    r"(?:days?|weeks?|months?)|within\s+\d+\s+(?:days?|weeks?|months?))\b",
-    re.I,
-)
+@lru_cache(maxsize=1)
+def missing_values() -> frozenset[str]:
+    """Values that mean "no due date" rather than a vague one (from the action-due pack)."""
+    return frozenset(str(value).lower() for value in get_pack("action-due").patterns["missing"])
+
+
+@lru_cache(maxsize=1)
+def vague_due() -> re.Pattern[str]:
+    """Due values that name no calendar day (from the action-due-vague pack); also how a
+    vague due date is spotted after "by" in running text."""
+    alternatives = get_pack("action-due-vague").patterns["vague"]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
 
 
 def _last_day(year: int, month: int) -> dt.date:
@@ -108,7 +115,9 @@ def _resolve(kind: str, match: re.Match[str]) -> dt.date | None:
     return dt.date(year, 12, 31)  # year_end
 
 
-_LEAD_WORDS = re.compile(r"^(?:(?:due|by|before|until|no later than|target(?:ed)?|eta|on)\s*:?\s+)+", re.I)
+_LEAD_WORDS = re.compile(
+    r"^(?:(?:due|by|before|until|no later than|target(?:ed)?|eta|on)\s*:?\s+)+", re.I
+)
 
 
 def parse_due(value: str | None) -> Due:
@@ -116,7 +125,7 @@ def parse_due(value: str | None) -> Due:
     if value is None:
         return NO_DUE
     text = " ".join(value.split()).strip(" .,;()[]*_`")
-    if text.lower() in _MISSING:
+    if text.lower() in missing_values():
         return NO_DUE
     core = _LEAD_WORDS.sub("", text)
     for kind, pattern in _DATE_PATTERNS:
@@ -148,14 +157,9 @@ DATE_SPAN = re.compile(
 )
 
 
-def is_date_text(value: str) -> bool:
-    """True when `value` is, as a whole, a calendar date (not a vague or ambiguous one)."""
-    return parse_due(value).kind is DueKind.DATE
-
-
 def looks_like_due(value: str) -> bool:
     """True when `value` as a whole is a due value: a date, an ambiguous date or a vague one."""
     due = parse_due(value)
     if due.kind is DueKind.VAGUE:
-        return bool(VAGUE_DUE.fullmatch(_LEAD_WORDS.sub("", due.text or "")))
+        return bool(vague_due().fullmatch(_LEAD_WORDS.sub("", due.text or "")))
     return due.kind is not DueKind.MISSING

@@ -8,19 +8,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_INLINE_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+\"[^\"]*\")?\)")
+_INLINE_LINK = re.compile(
+    r"\[(?P<text>[^\[\]]*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+\"[^\"]*\")?\)"
+)
 _REFERENCE_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\[(?P<ref>[^\[\]]*)\]")
+_SHORTCUT_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\](?![\[(:])")
+_DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*<?(?P<url>[^\s>]+)>?", re.M)
+# Link texts that only say "there is a link": the link is the ticket, the words are noise.
+_GENERIC_LINK_TEXT = frozenset(
+    {"issue", "pr", "pull request", "link", "ticket", "here", "bug", "jira", "details", "see"}
+)
 _AUTOLINK = re.compile(r"<(?P<url>(?:https?|ftp)://[^\s<>]+)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 BARE_URL = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _CODE = re.compile(r"(?<!`)(`+)(?!`)(?P<code>.+?)(?<!`)\1(?!`)")
-_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w])_(?=\S)|(?<=\S)_(?![\w])")
+_EMPHASIS = re.compile(
+    r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w])_(?=\S)|(?<=\S)_(?![\w])"
+)
 _STRIKE = re.compile(r"~~")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|<\s*>")
+_EMPTY_BRACKETS = re.compile(r"\(\s*(?:see|cf\.?|via|in)?\s*\)|\[\s*\]|<\s*>")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
 
 
@@ -31,8 +42,15 @@ class Inline:
     struck: bool  # the whole text was struck through (~~done~~)
 
 
-def read_inline(raw: str) -> Inline:
+@lru_cache(maxsize=8)
+def reference_targets(text: str) -> dict[str, str]:
+    """Link reference definitions of a document (`[label]: url`), by lower-case label."""
+    return {m.group("label").strip().lower(): m.group("url") for m in _DEFINITION.finditer(text)}
+
+
+def read_inline(raw: str, references: dict[str, str] | None = None) -> Inline:
     """Turn one Markdown inline fragment (maybe several lines) into plain text and links."""
+    references = references or {}
     text = _COMMENT.sub(" ", raw)
     text = _IMAGE.sub(" ", text)
     stripped = text.strip()
@@ -41,7 +59,14 @@ def read_inline(raw: str) -> Inline:
 
     def keep_link(match: re.Match[str]) -> str:
         urls.append(match.group("url"))
-        return match.groupdict().get("text") or " "
+        return _link_words(match.groupdict().get("text"))
+
+    def keep_reference(match: re.Match[str]) -> str:
+        label = (match.groupdict().get("ref") or match.group("text")).strip().lower()
+        if label not in references:
+            return match.group()
+        urls.append(references[label])
+        return _link_words(match.group("text"))
 
     # Code spans first: nothing inside them is markup, but their words are the item's.
     codes: list[str] = []
@@ -52,7 +77,9 @@ def read_inline(raw: str) -> Inline:
 
     text = _CODE.sub(hold_code, text)
     text = _INLINE_LINK.sub(keep_link, text)
-    text = _REFERENCE_LINK.sub(lambda m: m.group("text"), text)
+    text = _REFERENCE_LINK.sub(keep_reference, text)
+    if references:
+        text = _SHORTCUT_LINK.sub(keep_reference, text)
     text = _AUTOLINK.sub(keep_link, text)
     for match in BARE_URL.finditer(text):
         urls.append(match.group())
@@ -63,6 +90,12 @@ def read_inline(raw: str) -> Inline:
     text = _ESCAPE.sub(r"\1", text)
     text = re.sub(r"\x00(\d+)\x00", lambda m: codes[int(m.group(1))], text)
     return Inline(text=tidy(text), urls=tuple(urls), struck=struck)
+
+
+def _link_words(text: str | None) -> str:
+    if not text or text.strip().lower() in _GENERIC_LINK_TEXT:
+        return " "
+    return text
 
 
 def tidy(text: str) -> str:

@@ -1,0 +1,329 @@
+"""Metadata written inside an action item's text, taken out of its description.
+
+Items carry their metadata in many notations: `(owner: @a, due: 2026-10-31)`,
+`— owner @lin — due 2026-12-20`, `[@alice]`, a trailing `- @alice`, `Owner: Jane Doe`,
+`[ENG-123]`, `**HIGH**`, `(done)`, ✅. `parse_item` takes the metadata out and keeps the
+rest as the item's description. A date inside the description ("replay the orders lost
+on 2026-03-02") is not a due date: only a key, "by"/"before", or a run of other metadata
+makes a date the due date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from blameless.actions.dates import (
+    DATE_SPAN,
+    Due,
+    DueKind,
+    looks_like_due,
+    parse_due,
+    vague_due,
+)
+from blameless.actions.fields import (
+    ALL_KEYS,
+    BARE_DONE,
+    BARE_OPEN,
+    DUE_KEYS,
+    HANDLE,
+    OWNER_KEYS,
+    OWNER_LIST,
+    PRIORITY,
+    PRIORITY_KEYS,
+    PRIORITY_WORDS,
+    STATUS_KEYS,
+    TICKET,
+    TICKET_ID,
+    Fields,
+    find_ticket,
+    is_owner_list,
+    read_owner,
+    read_priority,
+    read_status,
+)
+from blameless.actions.markup import tidy
+
+_LEADING_MARK = re.compile(r"^(?P<mark>✅|✔️?|☑️?|✓|❌|⬜|🔲)\s*")
+_TRAILING_MARK = re.compile(r"\s*(?P<mark>✅|✔️?|☑️?|✓|❌|⬜)$")
+_DONE_MARKS = ("✅", "✔", "✔️", "☑", "☑️", "✓")
+_LEADING_DONE = re.compile(r"^(?:\[(?i:done)\]|DONE\b|(?i:done)\s*:)\s*[:\-–—]?\s*")
+_TRAILING_DONE = re.compile(r"(?:\s*[-–—:]\s*|\s+)(?:DONE|TODO)\.?$")
+_LEADING_PRIORITY = re.compile(
+    r"^\[?(?P<p>P[0-4]|CRITICAL|URGENT|HIGH|MEDIUM|LOW)\]?(?:\s*[:\-–—|]\s*|\s+)(?=\S)"
+)
+_LEADING_OWNER = re.compile(rf"^(?P<owner>{HANDLE})\s*[:\-–—]\s+")
+_KEY = re.compile(
+    r"(?<![\w-])(?P<key>"
+    + "|".join(sorted((re.escape(k) for k in ALL_KEYS), key=len, reverse=True))
+    + r")\s*(?P<colon>[:=])?\s*",
+    re.I,
+)
+_GROUP = re.compile(r"\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\]")
+_CHUNK_SPLIT = re.compile(r"\s*[,;|]\s*|\s+[—–-]\s+")
+# Where a value written after a key ends.
+_VALUE_END = re.compile(r"\s*(?:[,;()\[\]|]|\s[—–-]\s|\.(?:\s|$)|$)")
+_BY_VALUE = re.compile(r"(?:due\s+)?(?:by|before)\s+(?P<value>.+)", re.I)
+_BY_DATE = re.compile(r"(?<![\w-])(?P<word>due(?:\s+(?:by|on))?|by|before|no later than)\s+", re.I)
+# A failed run of tail chunks may still succeed once earlier chunks join it only when it
+# holds a date (a bare date counts only beside other metadata).
+_TAIL_RUN_MAY_GROW = re.compile(r"\d")
+
+
+# -- chunks: one comma- or dash-separated piece of metadata ------------------------------
+
+
+def _chunk_fields(chunk: str, allow_bare_date: bool) -> Fields | None:
+    """The metadata one chunk holds, or None when the chunk is description."""
+    text = chunk.strip().strip(".")
+    if not text:
+        return Fields("")
+    found = Fields("")
+    key = _KEY.match(text)
+    if key and (
+        key.group("colon")
+        or key.group("key").lower() in ("owner", "due", "by", "priority", "status")
+    ):
+        return _key_fields(key.group("key").lower(), text[key.end() :], bool(key.group("colon")))
+    if is_owner_list(text):
+        found.owner = text
+    elif TICKET.fullmatch(text):
+        found.ticket = text
+    elif PRIORITY.fullmatch(text):
+        found.priority = text.upper()
+    elif text.lower() in BARE_DONE or text in _DONE_MARKS:
+        found.done = True
+    elif text.lower() in BARE_OPEN:
+        found.done = False
+    elif _BY_VALUE.fullmatch(text) and looks_like_due(_BY_VALUE.fullmatch(text).group("value")):
+        found.due = parse_due(_BY_VALUE.fullmatch(text).group("value"))
+    elif allow_bare_date and parse_due(text).kind in (DueKind.DATE, DueKind.AMBIGUOUS):
+        found.due = parse_due(text)
+    else:
+        return None
+    return found
+
+
+def _key_fields(key: str, value: str, colon: bool) -> Fields | None:
+    """Fields from `key value`; without a colon the value must look like its kind."""
+    found = Fields("")
+    value = value.strip()
+    if key in OWNER_KEYS:
+        if not colon and not is_owner_list(value):
+            return None
+        found.owner, found.owner_placeholder = read_owner(value)
+        if found.owner is None and found.owner_placeholder is None:
+            found.owner_placeholder = "(empty)"
+    elif key in DUE_KEYS or key == "by":
+        due = parse_due(value)
+        if not colon and due.kind is DueKind.VAGUE and not vague_due().fullmatch(value):
+            return None
+        found.due = due if due.kind is not DueKind.MISSING else Due(DueKind.MISSING, text=value)
+    elif key in STATUS_KEYS:
+        found.done = read_status(value)
+        if found.done is None and not colon:
+            return None
+    elif key in PRIORITY_KEYS:
+        found.priority = read_priority(value)
+        if not colon and not PRIORITY.fullmatch(value) and value.lower() not in PRIORITY_WORDS:
+            return None
+    else:
+        found.ticket = find_ticket(value) or (value if colon and value else None)
+        if found.ticket is None:
+            return None
+    return found
+
+
+def _combine(parts: list[Fields]) -> Fields:
+    combined = Fields("")
+    for part in parts:
+        combined = combined.merge(part)
+    return combined
+
+
+def _all_metadata(chunks: list[str]) -> Fields | None:
+    """Fields when every chunk is metadata; a bare date counts only beside other metadata."""
+    parts = [_chunk_fields(chunk, allow_bare_date=False) for chunk in chunks]
+    if any(part is None for part in parts):
+        with_dates = [_chunk_fields(chunk, allow_bare_date=True) for chunk in chunks]
+        others = [part for part in parts if part is not None]
+        has_other = any(p.owner or p.ticket or p.priority or p.owner_placeholder for p in others)
+        if any(part is None for part in with_dates) or not has_other:
+            return None
+        parts = with_dates
+    return _combine([p for p in parts if p is not None])
+
+
+# -- the item as a whole ------------------------------------------------------------------
+
+
+def _take_groups(text: str) -> tuple[str, list[Fields]]:
+    """Remove bracketed metadata groups: `(owner: @a, due: …)`, `[@alice]`, `[ENG-1]`, `(done)`."""
+    found: list[Fields] = []
+
+    def take(match: re.Match[str]) -> str:
+        inner = match.group("paren") if match.group("paren") is not None else match.group("bracket")
+        fields = _all_metadata(_CHUNK_SPLIT.split(inner.strip())) if inner.strip() else None
+        if fields is None:
+            return match.group()
+        found.append(fields)
+        return " "
+
+    return _GROUP.sub(take, text), found
+
+
+def _take_keyed(text: str) -> tuple[str, list[Fields]]:
+    """Remove `key: value` and `— owner @a` pairs written inside the running text."""
+    found: list[Fields] = []
+    pieces: list[str] = []
+    position = 0
+    for match in _KEY.finditer(text):
+        if match.start() < position:
+            continue
+        colon = bool(match.group("colon"))
+        before = text[: match.start()].rstrip()
+        # Without a colon, a key word is metadata only after a separator ("— owner @a").
+        if not colon and before and not re.search(r"(?:[,;(|]|\s[—–-]|\.)$", before):
+            continue
+        key = match.group("key").lower()
+        end, value = _value_after(text, match.end(), key)
+        fields = _key_fields(key, value, colon)
+        if fields is None:
+            continue
+        found.append(fields)
+        pieces.append(text[position : match.start()])
+        position = end
+    pieces.append(text[position:])
+    return " ".join(pieces), found
+
+
+def _value_after(text: str, start: int, key: str) -> tuple[int, str]:
+    """End offset and text of the value written after a key."""
+    rest = text[start:]
+    if key in DUE_KEYS or key == "by":
+        date = DATE_SPAN.match(rest) or vague_due().match(rest)
+        if date:
+            return start + date.end(), date.group()
+    if key in OWNER_KEYS:
+        owners = OWNER_LIST.match(rest)
+        if owners:
+            return start + owners.end(), owners.group()
+    end = _VALUE_END.search(rest)
+    stop = end.start() if end else len(rest)
+    # A following key ends the value too ("Owner: Jane Doe Due: 2026-08-15").
+    following = _KEY.search(rest, 1)
+    if following and following.group("colon") and following.start() < stop:
+        stop = following.start()
+    return start + stop, rest[:stop]
+
+
+def _take_by_dates(text: str) -> tuple[str, list[Fields]]:
+    """Remove "by 2026-08-15" / "due end of March 2027" / "by Friday" from running text."""
+    found: list[Fields] = []
+    pieces: list[str] = []
+    position = 0
+    for match in _BY_DATE.finditer(text):
+        if match.start() < position:
+            continue
+        rest = text[match.end() :]
+        date = DATE_SPAN.match(rest) or vague_due().match(rest)
+        if not date:
+            continue
+        found.append(Fields("", due=parse_due(f"{match.group('word')} {date.group()}")))
+        pieces.append(text[position : match.start()])
+        position = match.end() + date.end()
+    pieces.append(text[position:])
+    return " ".join(pieces), found
+
+
+def _take_tail(text: str) -> tuple[str, list[Fields]]:
+    """Remove trailing metadata: "… - @alice", "…, P1, @sec-eng, 2026-08-01", "… Owner: @a."."""
+    stripped = text.rstrip(" .")
+    separators = list(re.finditer(r"\s+[—–-]\s+|\s*[,;|]\s*|\.\s+|:\s+", stripped))
+    # The longest run of chunks at the end that is all metadata: a bare date only counts
+    # beside an owner or a ticket, so a shorter run can fail where a longer one succeeds.
+    best: tuple[int, Fields] | None = None
+    for separator in reversed(separators):
+        run = stripped[separator.end() :]
+        fields = _all_metadata(_CHUNK_SPLIT.split(run)) if run else None
+        if fields is not None:
+            best = (separator.start(), fields)
+        elif not _TAIL_RUN_MAY_GROW.search(run):
+            break
+    if best is None:
+        return _take_trailing_ticket(text)
+    return _take_trailing_ticket(stripped[: best[0]])[0], [best[1]]
+
+
+def _take_trailing_ticket(text: str) -> tuple[str, list[Fields]]:
+    """Drop a ticket id left at the very end after a space ("… high priority #3500")."""
+    match = re.search(r"\s(?P<ticket>" + TICKET_ID + r")[.)]?\s*$", text)
+    if not match:
+        return text, []
+    return text[: match.start()], [Fields("", ticket=match.group("ticket"))]
+
+
+def _take_marks(text: str) -> tuple[str, bool | None, str | None, str | None]:
+    """Leading/trailing ✅, DONE, priority and `@owner:` prefixes."""
+    done: bool | None = None
+    priority = owner = None
+    changed = True
+    while changed:
+        changed = False
+        for pattern in (_LEADING_MARK, _TRAILING_MARK):
+            match = pattern.search(text)
+            if match:
+                done = match.group("mark") in _DONE_MARKS
+                text = text[: match.start()] + text[match.end() :]
+                changed = True
+        match = _LEADING_DONE.match(text) or _TRAILING_DONE.search(text)
+        if match:
+            done = "TODO" not in match.group()
+            text = text[: match.start()] + text[match.end() :]
+            changed = True
+        match = _LEADING_PRIORITY.match(text)
+        if match and priority is None:
+            priority = (
+                match.group("p").capitalize() if len(match.group("p")) > 2 else match.group("p")
+            )
+            text = text[match.end() :]
+            changed = True
+        match = _LEADING_OWNER.match(text)
+        if match and owner is None:
+            owner = match.group("owner")
+            text = text[match.end() :]
+            changed = True
+    return text, done, priority, owner
+
+
+def parse_item(text: str, urls: tuple[str, ...] = ()) -> Fields:
+    """Split one item's plain text into its description and its metadata."""
+    rest, done, priority, owner = _take_marks(text.strip())
+    parts: list[Fields] = [Fields("", owner=owner, done=done, priority=priority)]
+    for take in (_take_groups, _take_keyed, _take_tail, _take_by_dates):
+        rest, found = take(rest)
+        parts.extend(found)
+    rest, done, priority, owner = _take_marks(tidy(rest))
+    parts.append(Fields("", owner=owner, done=done, priority=priority))
+    fields = _combine(parts)
+    fields.description = _clean_description(rest)
+    if fields.ticket is None:
+        fields.ticket = find_ticket(fields.description, urls)
+    fields.urls = urls
+    return fields
+
+
+def _clean_description(text: str) -> str:
+    text = tidy(text)
+    text = re.sub(r"^[\s:;,.\-–—|]+", "", text)
+    text = re.sub(r"[\s:;,\-–—|(]+$", "", text)
+    return re.sub(r"(?<!\.)\.$", "", text)  # one final period: items read as titles
+
+
+def parse_metadata_line(text: str) -> Fields | None:
+    """Fields from a sub-bullet that is only metadata ("Owner: Ahmed Khan", "Due: Q1 2027",
+    a link to the ticket); None when the sub-bullet says something else."""
+    stripped = text.strip().rstrip(".")
+    key = _KEY.match(stripped)
+    if key and key.group("colon"):
+        return _key_fields(key.group("key").lower(), stripped[key.end() :], True)
+    return _all_metadata(_CHUNK_SPLIT.split(stripped)) if stripped else None
