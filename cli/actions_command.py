@@ -15,19 +15,11 @@ from typing import Any
 
 import click
 
+from blameless.cli.options import iso_date
 from blameless.model import ActionItem
 
 COLUMNS = ("path", "line", "done", "overdue", "due", "owner", "priority", "ticket", "text")
 _TEXT_WIDTH = 70  # table format only; json and csv keep the whole text
-
-
-def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 @click.command()
@@ -43,7 +35,7 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @click.option("--overdue", is_flag=True, help="Only open items past their due date.")
 @click.option(
     "--today",
-    callback=_iso_date,
+    callback=iso_date,
     metavar="DATE",
     help="Date to judge due dates against (YYYY-MM-DD).",
 )

@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import click
-from blameless.cli import ExitCode
 
 from blameless import __version__
+from blameless.cli import ExitCode
+from blameless.cli.actions_command import actions
+from blameless.cli.options import iso_date
 from blameless.errors import BlamelessError, ConfigError
 from blameless.model import Report
 
@@ -32,15 +34,6 @@ def _rule_list(
     rules = tuple(part.strip() for part in value.split(",") if part.strip())
     validate_rules(rules)
     return rules
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,7 +66,10 @@ def cli() -> None:
     help="Exit 1 when a finding is at least this severe.",
 )
 @click.option(
-    "--today", callback=_date, metavar="DATE", help="Date to judge due dates against (YYYY-MM-DD)."
+    "--today",
+    callback=iso_date,
+    metavar="DATE",
+    help="Date to judge due dates against (YYYY-MM-DD).",
 )
 @click.option(
     "--config",
@@ -188,10 +184,7 @@ def explain(rule: str) -> None:
     click.echo(explain_rule(get_pack(rule)))
 
 
-def _register_optional_commands() -> None:
-    from blameless.cli.actions_command import actions
-
-    cli.add_command(actions)
+cli.add_command(actions)
 
 
 def _error(message: str) -> None:
@@ -200,7 +193,6 @@ def _error(message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Console entry point: exit codes 0 clean, 1 findings, 2 usage/config/input error."""
-    _register_optional_commands()
     try:
         code = cli.main(
             args=list(argv) if argv is not None else None,

@@ -1,0 +1,17 @@
+"""Option parsing shared by the commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+
+def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """A click callback: YYYY-MM-DD into a date, or a usage error naming the value."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
