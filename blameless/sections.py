@@ -99,6 +99,17 @@ _HEADING_MAP: list[tuple[SectionKind, tuple[str, ...]]] = [
             "what we are doing",
             "prevention",
             "mitigations going forward",
+            "review actions",
+            "future actions",
+            "future measures",
+            "action plan",
+            "actions to take",
+            "follow-up work",
+            "followup items",
+            "remediation plan",
+            "preventive steps",
+            "preventative steps",
+            "corrective actions and follow-ups",
         ),
     ),
     (
@@ -288,6 +299,22 @@ def normalize_heading(title: str) -> str:
     return _SPACES.sub(" ", text).lower()
 
 
+# Headings about what happened, though they name actions or follow-ups
+# ("Follow-up timeline", "Actions taken", "Actions performed during the incident").
+_WHAT_HAPPENED = re.compile(r"\b(?:timeline|time line|taken|performed|during the incident|log)\b")
+# "How are we preventing it from happening again?", "Preventing a recurrence".
+_PREVENT_AGAIN = re.compile(
+    r"\bprevent\w*\s+(?:it|this|that|them|a repeat|recurrence|a recurrence)"
+    r"(?:\s+from\s+happening\s+again)?$"
+    r"|\bmaking sure (?:it|this) (?:does not|doesn't) happen again"
+)
+# A merged heading that ends in an action phrase ("Lessons learned and next steps").
+_MERGED_ACTIONS = re.compile(
+    r"(?:\band|&)\s+(?:action items?|next steps|follow[- ]?ups?|corrective actions?"
+    r"|remediations?)$"
+)
+
+
 def heading_kind(title: str, extra_actions: tuple[str, ...] = ()) -> SectionKind | None:
     """The section kind a heading names, or None when the heading is not a known one."""
     name = normalize_heading(title)
@@ -297,6 +324,10 @@ def heading_kind(title: str, extra_actions: tuple[str, ...] = ()) -> SectionKind
         return SectionKind.ACTIONS
     if name in _EXACT:
         return _EXACT[name]
+    if _WHAT_HAPPENED.search(name):
+        return SectionKind.TIMELINE if "time" in name or "log" in name else SectionKind.RESPONSE
+    if _PREVENT_AGAIN.search(name) or (_MERGED_ACTIONS.search(name) and len(name.split()) <= 6):
+        return SectionKind.ACTIONS
     # "Action items (owners in Jira)", "Timeline (all times UTC)", "Root cause: DNS".
     head = re.split(r"\s*[(:\-–—/]\s*", name, maxsplit=1)[0]
     if head in _EXACT:

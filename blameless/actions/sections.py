@@ -13,35 +13,8 @@ import re
 from dataclasses import dataclass
 
 from blameless.document import Document, Heading, Segment
-from blameless.sections import SectionKind, heading_kind, normalize_heading
+from blameless.sections import SectionKind, heading_kind
 
-# Names the heading map does not (yet) have, seen in real reviews; the lead's map is the
-# place for them, this keeps action extraction right meanwhile.
-EXTRA_ACTION_NAMES = (
-    "review actions",
-    "future actions",
-    "future measures",
-    "action plan",
-    "actions to take",
-    "follow-up work",
-    "followup items",
-    "remediation plan",
-    "preventive steps",
-    "preventative steps",
-    "corrective actions and follow-ups",
-)
-# A heading that names these is about what happened, not what will change
-# ("Follow-up timeline", "Actions taken", "Actions performed during the incident").
-_NOT_ACTIONS = re.compile(r"\b(?:timeline|time line|taken|performed|during the incident|log)\b")
-# "How are we preventing it from happening again?", "Preventing a recurrence".
-_PREVENT_AGAIN = re.compile(
-    r"\bprevent\w*\s+(?:it|this|that|them|a repeat|recurrence|a recurrence)"
-    r"(?:\s+from\s+happening\s+again)?$|\bmaking sure (?:it|this) (?:does not|doesn't) happen again"
-)
-# A merged heading that ends in an action phrase ("Lessons learned and next steps").
-_MERGED_ACTIONS = re.compile(
-    r"(?:\band|&)\s+(?:action items?|next steps|follow[- ]?ups?|corrective actions?|remediations?)$"
-)
 # What a section says when it has nothing in it.
 _PLACEHOLDER_PROSE = re.compile(
     r"(?:none|n/?a|tbd|tba|todo|to do|-+|—|nothing(?: yet)?|to be (?:added|decided|defined|"
@@ -62,15 +35,7 @@ class ActionSection:
 
 def is_action_heading(title: str, extra: tuple[str, ...] = ()) -> bool:
     """True when a heading title starts an action-item section."""
-    name = normalize_heading(title)
-    if not name or _NOT_ACTIONS.search(name):
-        return False
-    kind = heading_kind(title, (*extra, *EXTRA_ACTION_NAMES))
-    if kind is SectionKind.ACTIONS:
-        return True
-    if _PREVENT_AGAIN.search(name):
-        return True
-    return bool(_MERGED_ACTIONS.search(name)) and len(name.split()) <= 6
+    return heading_kind(title, extra) is SectionKind.ACTIONS
 
 
 def find_action_sections(document: Document, extra: tuple[str, ...] = ()) -> list[ActionSection]:
