@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from blameless.document import Document, Heading, Segment
-from blameless.prose import mask_inline_markup
+from blameless.prose import blank_ranges, mask_inline_markup
 from blameless.sections import heading_kind
 
 # Level given to bold or plain-line pseudo-headings ("**Root causes**", "Action items:"):
@@ -104,12 +104,14 @@ class _Builder:
         """Blank the markup of text[start:end] and add it as a segment (trimmed to its words)."""
         blanks = [(a - start, b - start) for a, b in extra.pop("mask", ())]  # type: ignore[attr-defined]
         prose = mask_inline_markup(self.text[start:end], blanks)
-        keep_empty = kind == "cell"
-        left = len(prose) - len(prose.lstrip())
-        right = len(prose.rstrip())
+        # Trim what is blank in the source (and the blanked task box, line prefixes), not
+        # inline markup: an item that starts with `code` starts at the backtick.
+        skeleton = blank_ranges(self.text[start:end], blanks).replace("\r", " ").replace("\n", " ")
+        left = len(skeleton) - len(skeleton.lstrip())
+        right = len(skeleton.rstrip())
+        if not prose.strip() and kind not in ("cell", "item"):
+            return None  # only markup: a list item or cell is kept for the structure
         if left >= right:
-            if not keep_empty:
-                return None
             left = right = 0
         segment = Segment(
             start=start + left,

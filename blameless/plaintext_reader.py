@@ -28,6 +28,8 @@ def read_plain_text(text: str, path: str | None = None) -> Document:
     section: tuple[str, ...] = ()
     paragraph: list[int] = []
     item_count = 0
+    # Open list items by indentation, for nesting and for wrapped continuation lines.
+    open_items: list[tuple[int, int]] = []  # (indent, index into segments)
 
     def flush() -> None:
         if not paragraph:
@@ -42,6 +44,16 @@ def read_plain_text(text: str, path: str | None = None) -> Document:
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if not line.strip():
             flush()
+            open_items.clear()
+            continue
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        if open_items and not _LIST_LINE.match(line) and indent > open_items[-1][0]:
+            # A wrapped line of the item above: the item runs on to the end of this line.
+            position = open_items[-1][1]
+            segments[position] = _segment(
+                document, segments[position].start, starts[index] + len(line.rstrip()),
+                "item", section, **_item_fields(segments[position]),
+            )
             continue
         if _UNDERLINE.match(line) and not paragraph:
             continue
@@ -66,6 +78,9 @@ def read_plain_text(text: str, path: str | None = None) -> Document:
         if item:
             flush()
             item_count += 1
+            while open_items and open_items[-1][0] >= indent:
+                open_items.pop()
+            parent = segments[open_items[-1][1]].item if open_items else None
             start = starts[index] + item.end()
             end = starts[index] + len(line.rstrip())
             box = item.group("box")
@@ -77,17 +92,30 @@ def read_plain_text(text: str, path: str | None = None) -> Document:
                 "item",
                 section,
                 item=item_count,
+                parent_item=parent,
                 depth=depth,
                 task=None if not box else box.strip()[1] != " ",
                 ordered=item.group("marker")[0].isdigit(),
             )
             segments.append(segment)
+            open_items.append((indent, len(segments) - 1))
             continue
+        open_items.clear()
         paragraph.append(index)
     flush()
     document.segments = [s for s in segments if s.prose.strip()]
     document.headings = headings
     return document
+
+
+def _item_fields(segment: Segment) -> dict[str, object]:
+    return {
+        "item": segment.item,
+        "parent_item": segment.parent_item,
+        "depth": segment.depth,
+        "task": segment.task,
+        "ordered": segment.ordered,
+    }
 
 
 def _segment(

@@ -34,12 +34,18 @@ def blank(chars: list[str], start: int, end: int) -> None:
         chars[index] = " "
 
 
+def blank_ranges(text: str, ranges: Iterable[tuple[int, int]]) -> str:
+    """`text` with the given (start, end) ranges replaced by spaces."""
+    chars = list(text)
+    for start, end in ranges:
+        blank(chars, start, end)
+    return "".join(chars)
+
+
 def mask_inline_markup(text: str, extra: Iterable[tuple[int, int]] = ()) -> str:
     """`text` with inline markup, and the given (start, end) ranges, replaced by spaces."""
-    chars = list(text)
-    for start, end in extra:
-        blank(chars, start, end)
-    current = "".join(chars)
+    current = blank_ranges(text, extra)
+    chars = list(current)
     for pattern in _NOT_PROSE:
         if not pattern.search(current):
             continue

@@ -170,8 +170,10 @@ def rules() -> None:
     packs = load_packs().values()
     width = max(len(pack.id) for pack in packs)
     for pack in packs:
-        summary = pack.message.split(". ")[0].rstrip(".")
-        click.echo(f"{pack.id:<{width}}  {pack.severity.value:<7}  {pack.kind:<8}  {summary}.")
+        summary = pack.message.split(". ")[0]
+        if not summary.endswith((".", "?", "!")):
+            summary += "."
+        click.echo(f"{pack.id:<{width}}  {pack.severity.value:<7}  {pack.kind:<8}  {summary}")
 
 
 @cli.command()

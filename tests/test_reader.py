@@ -115,3 +115,20 @@ def test_decode_strips_bom_and_rejects_binary_and_bad_utf8() -> None:
         decode(b"\x00\x01\x02", "x")
     with pytest.raises(InputError, match="UTF-8"):
         decode(b"caf\xe9", "x")
+
+
+def test_plain_text_items_wrap_and_nest() -> None:
+    text = "Action items:\n- Add a check that rejects\n  unknown keys\n  - Owner: @lin\n- Second\n"
+    document = parse_document(text, "pm.txt")
+    items = [(s.item, s.parent_item, document.text[s.start : s.end]) for s in document.segments]
+    assert items == [
+        (1, None, "Add a check that rejects\n  unknown keys"),
+        (2, 1, "Owner: @lin"),
+        (3, None, "Second"),
+    ]
+
+
+def test_an_item_starting_with_code_starts_at_the_backtick() -> None:
+    document = parse_document("- `bundle` should pin versions\n", "pm.md")
+    segment = document.segments[0]
+    assert document.text[segment.start : segment.end] == "`bundle` should pin versions"
