@@ -20,8 +20,8 @@ import yaml
 
 import blameless
 from blameless.config import Config
-from blameless.packs import language_rules, load_packs
 from blameless.model import Severity
+from blameless.packs import language_rules, load_packs
 
 HERE = Path(__file__).parent
 SENTENCES = HERE / "labelled" / "sentences.yaml"
@@ -98,11 +98,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'rule':<17} {'n':>4} {'pred':>5} {'prec':>6} {'recall':>7} {'f1':>6}")
     for rule in rules:
         p, r, f = scores(correct[rule], predicted_count[rule], actual_count[rule])
-        print(f"{rule:<17} {actual_count[rule]:>4} {predicted_count[rule]:>5} "
-              f"{p:>6.3f} {r:>7.3f} {f:>6.3f}")
+        print(
+            f"{rule:<17} {actual_count[rule]:>4} {predicted_count[rule]:>5} "
+            f"{p:>6.3f} {r:>7.3f} {f:>6.3f}"
+        )
     p, r, f = total
-    print(f"{'overall':<17} {sum(actual_count.values()):>4} {sum(predicted_count.values()):>5} "
-          f"{p:>6.3f} {r:>7.3f} {f:>6.3f}")
+    print(
+        f"{'overall':<17} {sum(actual_count.values()):>4} {sum(predicted_count.values()):>5} "
+        f"{p:>6.3f} {r:>7.3f} {f:>6.3f}"
+    )
     if args.errors:
         for label, guess, entry in mistakes:
             if args.rule and args.rule not in (label, guess):

@@ -20,10 +20,11 @@ from blameless.language.engine import Context, LanguageEngine, combine
 from blameless.packs import get_pack
 
 # Registered once at import, as spaCy recommends; `blame` is derived, so it is a getter.
-if not Doc.has_extension("blame_context"):
-    Doc.set_extension("blame_context", default=None)
-if not Doc.has_extension("blame_hits"):
-    Doc.set_extension("blame_hits", default=None)
+# Set before the component runs: the context of the whole text, or of its parts as
+# [(start character, Context)] when a Doc joins text from several places in a document.
+for _name in ("blame_context", "blame_parts", "blame_hits", "blame_errors"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 if not Doc.has_extension("blame"):
     Doc.set_extension(
         "blame",
@@ -47,7 +48,9 @@ class BlamelessComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         context = doc._.blame_context or self.default_context
-        doc._.blame_hits = self.engine.find(doc, context)
+        errors: list[str] = []
+        doc._.blame_hits = self.engine.find(doc, context, doc._.blame_parts or (), errors)
+        doc._.blame_errors = errors
         return doc
 
 

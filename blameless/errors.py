@@ -22,3 +22,7 @@ class ConfigError(BlamelessError):
 
 class UnknownRuleError(ConfigError):
     """A rule id that no rule pack declares."""
+
+
+class RuleError(BlamelessError):
+    """A rule crashed on a document: reported for that file, the other files go on."""

@@ -7,9 +7,10 @@ so most sentences cost one regex search per rule.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
@@ -88,29 +89,51 @@ class LanguageEngine:
     def __init__(self, rules: list[LanguageRule] | None = None) -> None:
         self.rules = load_rules() if rules is None else rules
 
-    def find(self, doc: Doc, context: Context) -> list[Hit]:
-        if context.section is SectionKind.METADATA:
-            return []  # names in metadata are listings, never blame
+    def find(
+        self,
+        doc: Doc,
+        context: Context,
+        parts: Sequence[tuple[int, Context]] = (),
+        errors: list[str] | None = None,
+    ) -> list[Hit]:
+        """Every rule's hits on a Doc.
+
+        `parts` gives the context of each part of a Doc that joins text from several
+        places, as (start character, context) in order; `errors` collects rules that
+        crashed, which are reported instead of ending the whole check.
+        """
+        starts = [start for start, _ in parts]
         hits: list[Hit] = []
         for sentence in doc.sents:
+            if parts:
+                context = parts[max(bisect.bisect_right(starts, sentence.start_char) - 1, 0)][1]
+            if context.section is SectionKind.METADATA:
+                continue  # names in metadata are listings, never blame
             lowered = sentence.text.lower()
             for rule in self.rules:
                 if not rule.trigger.search(lowered):
                     continue
-                for match in rule.check(RuleInput(sentence, context, rule.pack)):
-                    if _allowed(doc, match, context.allow):
-                        continue
-                    hits.append(_to_hit(rule.pack, match, sentence, context))
+                try:
+                    matches = list(rule.check(RuleInput(sentence, context, rule.pack)))
+                except Exception as error:  # a bug in one rule must not end the check
+                    if errors is None:
+                        raise
+                    errors.append(f"rule {rule.pack.id} failed: {type(error).__name__}: {error}")
+                    continue
+                for match in matches:
+                    if not _allowed(sentence, match, context.allow):
+                        hits.append(_to_hit(rule.pack, match, sentence, context))
         return hits
 
 
-def _allowed(doc: Doc, match: Match, allow: tuple[str, ...]) -> bool:
+def _allowed(sentence: Span, match: Match, allow: tuple[str, ...]) -> bool:
     if not allow:
         return False
-    text = doc.text.lower()
+    text = sentence.text.lower()
+    base = sentence.start_char
     for phrase in allow:
         for found in re.finditer(re.escape(phrase), text):
-            if found.start() < match.end and match.start < found.end():
+            if found.start() + base < match.end and match.start < found.end() + base:
                 return True
     return False
 

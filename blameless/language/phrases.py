@@ -73,8 +73,9 @@ def replace_range(sentence: Span, start: int, end: int, replacement: str) -> str
 def quoted(token: Token) -> bool:
     """The token sits inside quotation marks on its line: a mention, not a use."""
     sentence = token.sent
-    before = sentence.doc.text[sentence.start_char : token.idx]
-    after = sentence.doc.text[token.idx + len(token.text) : sentence.end_char]
+    text = sentence.text  # Doc.text would rebuild the whole document's string
+    before = text[: token.idx - sentence.start_char]
+    after = text[token.idx + len(token.text) - sentence.start_char :]
     return any(before.count(q) % 2 == 1 and q in after for q in _QUOTES if q not in "’‘") or (
         "“" in before and "”" in after and before.rfind("“") > before.rfind("”")
     )
