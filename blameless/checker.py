@@ -6,11 +6,8 @@ read -> segments -> (only segments a rule could fire on) spaCy -> language hits
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import itertools
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from blameless.config import Config, discover_config
@@ -22,6 +19,7 @@ from blameless.packs import get_pack, language_rules, language_trigger, load_pac
 from blameless.reading import parse_document, read_text
 from blameless.sections import SectionKind, section_kind
 from blameless.suppressions import parse_suppressions
+from blameless.windows import Window, chunk_windows, trigger_windows
 
 _SEVERITIES = sorted(Severity, key=lambda severity: severity.rank)
 
@@ -72,97 +70,44 @@ def check_path(
 
 
 def language_hits(document: Document, config: Config) -> list[Hit]:
-    """Parse only the sentences that hold a trigger word of some enabled language rule.
-
-    Each such sentence is parsed with the sentence before it, so "they" can find its
-    antecedent; most of a postmortem is never parsed at all.
-    """
+    """Parse only the sentences that hold a trigger word of some enabled language rule."""
     rules = language_rules(rule for rule in load_packs() if config.enabled(rule))
     if not rules:
         return []
     trigger = language_trigger(rules)
-    windows: list[tuple[int, str, SectionKind, bool]] = []  # (offset, text, section, quoted)
+    windows: list[Window] = []
     for segment in document.segments:
         kind = section_kind(segment.section, config.action_sections)
         if kind is SectionKind.METADATA:
             continue
         for start, end in trigger_windows(segment.prose, trigger):
-            windows.append((segment.start + start, segment.prose[start:end], kind, segment.quoted))
+            context = (kind, segment.quoted)
+            windows.append(Window(segment.start + start, segment.prose[start:end], context))
     if not windows:
         return []  # spaCy is never imported for a document without trigger words
     from blameless.language.engine import Context
     from blameless.nlp import load_pipeline
 
-    # Windows are parsed together in a few Docs: spaCy's cost per Doc outweighs its cost
-    # per word for short texts. Each window starts a sentence and carries its context.
     nlp = load_pipeline(config.model)
-    chunks = list(_chunk_windows(windows))
+    chunks = list(chunk_windows(windows))
     docs = []
-    for joined, parts, _ in chunks:
-        doc = nlp.make_doc(joined)
-        for start, _ in parts:
-            token = doc.char_span(start, start + 1, alignment_mode="expand")
-            if token is not None and len(token):
-                token[0].is_sent_start = True
+    for chunk in chunks:
+        doc = nlp.make_doc(chunk.text)
+        for token in doc:  # the parser keeps sentence boundaries set before it runs
+            token.is_sent_start = token.idx in chunk.sentence_starts
         doc._.blame_parts = [
-            (start, Context.of(kind, quoted, config.people, config.allow))
-            for (start, (kind, quoted)) in parts
+            (start, Context.of(*window.context, config.people, config.allow))
+            for start, window in zip(chunk.starts, chunk.windows, strict=True)
         ]
         docs.append(doc)
     hits: list[Hit] = []
-    for (_, parts, origins), doc in zip(chunks, nlp.pipe(docs), strict=True):
+    for chunk, doc in zip(chunks, nlp.pipe(docs), strict=True):
         if doc._.blame_errors:
             raise RuleError(f"{document.path or '<stdin>'}: {doc._.blame_errors[0]}")
-        starts = [start for start, _ in parts]
         for hit in doc._.blame_hits:
-            index = bisect.bisect_right(starts, hit.start or 0) - 1
-            hits.append(_shift(hit, origins[index] - starts[index]))
+            origin, _ = chunk.origin(hit.start or 0)
+            hits.append(_shift(hit, origin - (hit.start or 0)))
     return hits
-
-
-_CHUNK_CHARACTERS = 20_000  # well under spaCy's max_length, and keeps per-Doc work small
-
-
-def _chunk_windows(
-    windows: list[tuple[int, str, SectionKind, bool]],
-) -> Iterator[tuple[str, list[tuple[int, tuple[SectionKind, bool]]], list[int]]]:
-    """Windows joined by blank lines into chunks: (text, where each starts, its file offset)."""
-    pieces: list[str] = []
-    parts: list[tuple[int, tuple[SectionKind, bool]]] = []
-    origins: list[int] = []
-    position = 0
-    for offset, text, kind, quoted in windows:
-        stripped = text.lstrip()
-        if pieces and position + len(stripped) > _CHUNK_CHARACTERS:
-            yield "\n\n".join(pieces), parts, origins
-            pieces, parts, origins, position = [], [], [], 0
-        pieces.append(stripped)
-        parts.append((position, (kind, quoted)))
-        origins.append(offset + len(text) - len(stripped))
-        position += len(stripped) + 2
-    if pieces:
-        yield "\n\n".join(pieces), parts, origins
-
-
-# A sentence ends at . ! ? followed by space and a capital, digit, quote or bracket.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\s\u00a0]+(?=[A-Z0-9\"'“‘(\[@<*_`])")
-
-
-def trigger_windows(text: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Ranges of `text` to parse: each sentence with a trigger, with the sentence before it."""
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-    sentences = list(itertools.pairwise(bounds))
-    lowered = text.lower()
-    windows: list[tuple[int, int]] = []
-    for index, (start, end) in enumerate(sentences):
-        if not trigger.search(lowered, start, end):
-            continue
-        first = sentences[index - 1][0] if index else start
-        if windows and first <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((first, end))
-    return windows
 
 
 def _shift(hit: Hit, by: int) -> Hit:

@@ -38,6 +38,8 @@ class RulePack(_Strict):
     rewrite: list[str] = Field(default_factory=list)  # rewrite templates shown by `explain`
     # Words one of which must appear for the rule to fire; text without any is not parsed.
     triggers: list[str] = Field(default_factory=list)
+    # Case-sensitive regular expressions that also let the rule look ("[A-Z]{2,}" shouting).
+    trigger_patterns: list[str] = Field(default_factory=list)
     patterns: dict[str, Any] = Field(default_factory=dict)
     examples: Examples
     sources: list[str] = Field(default_factory=list)
@@ -117,12 +119,13 @@ def validate_rules(rules: list[str] | tuple[str, ...]) -> None:
         get_pack(rule)
 
 
-def trigger_pattern(words: Sequence[str]) -> re.Pattern[str]:
-    """Any of the words at a word start (suffixes allowed: "fat-finger" finds "fat-fingered").
+def trigger_pattern(words: Sequence[str], case_sensitive: Sequence[str] = ()) -> re.Pattern[str]:
+    """Any of the words at a word start, in any case (suffixes allowed: "fat-finger" finds
+    "fat-fingered"), or any of the `case_sensitive` regular expressions.
 
     Triggers that begin with punctuation ("'s", "!!") match anywhere.
     """
-    if not words:
+    if not words and not case_sensitive:
         return re.compile(r"(?!)")
 
     def alternation(group: list[str]) -> str:
@@ -136,14 +139,19 @@ def trigger_pattern(words: Sequence[str]) -> re.Pattern[str]:
         parts.append(rf"(?<![\w@])(?:{alternation(at_word_start)})")
     if anywhere:
         parts.append(rf"(?:{alternation(anywhere)})")
-    return re.compile("|".join(parts))
+    words_pattern = f"(?i:{'|'.join(parts)})" if parts else ""
+    return re.compile("|".join(filter(None, [words_pattern, *case_sensitive])))
 
 
 @lru_cache(maxsize=64)
 def language_trigger(rules: frozenset[str]) -> re.Pattern[str]:
     """One pattern for the triggers of these language rules; text without a match is not parsed."""
     packs = load_packs()
-    return trigger_pattern([w for rule in sorted(rules) for w in packs[rule].triggers])
+    chosen = [packs[rule] for rule in sorted(rules)]
+    return trigger_pattern(
+        [word for pack in chosen for word in pack.triggers],
+        [pattern for pack in chosen for pattern in pack.trigger_patterns],
+    )
 
 
 def language_rules(enabled: Iterable[str] | None = None) -> frozenset[str]:

@@ -212,7 +212,6 @@ _NOT_PEOPLE_ENTITIES = frozenset(
         "EVENT",
         "LANGUAGE",
         "LAW",
-        "NORP",
         "WORK_OF_ART",
     }
 )
@@ -250,6 +249,16 @@ def set_english_words(words: Iterable[str]) -> None:
     """Give the detector the pipeline's vocabulary of ordinary English words."""
     global _english_words
     _english_words = frozenset(word.lower() for word in words)
+
+
+def is_english_word(word: str) -> bool:
+    """An ordinary English word, by the pipeline lemmatizer's vocabulary (lower-case)."""
+    return word in _english_words
+
+
+def has_vocabulary() -> bool:
+    """Whether the component has handed over the pipeline's vocabulary yet."""
+    return bool(_english_words)
 
 
 @lru_cache(maxsize=1)
@@ -345,9 +354,11 @@ def is_human(
 
 
 def _role_is_human(token: Token) -> bool:
-    if _technical_compound(token):
-        return False
+    # Only a role noun that also names software turns technical with a modifier: a
+    # "network engineer" is a person, "the Kubernetes operator" is not.
     if token.lemma_.lower() in AMBIGUOUS_ROLES or token.lower_ in AMBIGUOUS_ROLES:
+        if _technical_compound(token):
+            return False
         # "the operator" is a person; "the cert-manager operator" or "the database
         # operator" is software: any naming modifier but a human one makes it software.
         for child in token.children:

@@ -70,7 +70,7 @@ class LanguageRule:
     trigger: re.Pattern[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.trigger = trigger_pattern(self.pack.triggers)
+        self.trigger = trigger_pattern(self.pack.triggers, self.pack.trigger_patterns)
 
 
 def load_rules() -> list[LanguageRule]:
@@ -109,9 +109,9 @@ class LanguageEngine:
                 context = parts[max(bisect.bisect_right(starts, sentence.start_char) - 1, 0)][1]
             if context.section is SectionKind.METADATA:
                 continue  # names in metadata are listings, never blame
-            lowered = sentence.text.lower()
+            text = sentence.text
             for rule in self.rules:
-                if not rule.trigger.search(lowered):
+                if not rule.trigger.search(text):
                     continue
                 try:
                     matches = list(rule.check(RuleInput(sentence, context, rule.pack)))

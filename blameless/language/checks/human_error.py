@@ -99,7 +99,7 @@ def _not_a_use(sentence: Span, start: int, end: int, label: str, patterns: dict)
 def _fat_finger(token: Token, sentence: Span, patterns: dict) -> Match | None:
     """ "fat-fingered the replica count": the object gets the rewrite."""
     doc = token.doc
-    words = doc.text[token.idx : sentence.end_char].lower()
+    words = sentence.text[token.idx - sentence.start_char :].lower()
     found = re.match(r"(?:fat|butter)[\s-]?finger(?:ed|ing|s)?\b", words)
     if not found or (token.i > 0 and doc[token.i - 1].lower_ in ("fat", "butter", "-")):
         return None

@@ -1,0 +1,89 @@
+"""Which text to parse, and how to batch it: the speed of the language check lives here.
+
+A rule can fire only on a sentence holding one of its trigger words, so only those
+sentences are parsed, each with the sentence before it (for "they" to find its
+antecedent). The windows are joined into a few large texts, since spaCy's cost per
+Doc outweighs its cost per word for short texts, and every window keeps the sentence
+boundaries found here, so its parse does not depend on its neighbours.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Hashable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+# A sentence ends at . ! ? followed by space and a capital, digit, quote or bracket.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\s\u00a0]+(?=[A-Z0-9\"'“‘(\[@<*_`])")
+CHUNK_CHARACTERS = 20_000  # well under spaCy's max_length, and keeps per-Doc work small
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where the sentences of `text` start (always including 0)."""
+    return [0] + [match.end() for match in _SENTENCE_END.finditer(text)]
+
+
+def trigger_windows(text: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Ranges of `text` to parse: each sentence with a trigger, with the sentence before it."""
+    bounds = [*sentence_starts(text), len(text)]
+    sentences = list(itertools.pairwise(bounds))
+    windows: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(sentences):
+        if not trigger.search(text, start, end):
+            continue
+        first = sentences[index - 1][0] if index else start
+        if windows and first <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((first, end))
+    return windows
+
+
+@dataclass
+class Window:
+    offset: int  # where `text` starts in the document
+    text: str
+    context: Hashable  # what the parse needs to know about where the text came from
+
+
+@dataclass
+class Chunk:
+    """Windows joined by blank lines, with where each starts and its sentence starts."""
+
+    text: str = ""
+    starts: list[int] = field(default_factory=list)  # each window's start in `text`
+    windows: list[Window] = field(default_factory=list)
+    sentence_starts: set[int] = field(default_factory=set)
+
+    def origin(self, position: int) -> tuple[int, Window]:
+        """The document offset of a position in `text`, and the window holding it."""
+        index = max(0, _rightmost(self.starts, position))
+        return self.windows[index].offset + position - self.starts[index], self.windows[index]
+
+
+def _rightmost(starts: Sequence[int], position: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(starts, position) - 1
+
+
+def chunk_windows(windows: Sequence[Window]) -> Iterator[Chunk]:
+    pieces: list[str] = []
+    chunk = Chunk()
+    position = 0
+    for window in windows:
+        stripped = window.text.lstrip()
+        if pieces and position + len(stripped) > CHUNK_CHARACTERS:
+            chunk.text = "\n\n".join(pieces)
+            yield chunk
+            pieces, chunk, position = [], Chunk(), 0
+        offset = window.offset + len(window.text) - len(stripped)
+        pieces.append(stripped)
+        chunk.starts.append(position)
+        chunk.windows.append(Window(offset, stripped, window.context))
+        chunk.sentence_starts.update(position + start for start in sentence_starts(stripped))
+        position += len(stripped) + 2
+    if pieces:
+        chunk.text = "\n\n".join(pieces)
+        yield chunk
