@@ -19,7 +19,7 @@ from blameless.packs import get_pack, language_rules, language_trigger, load_pac
 from blameless.reading import parse_document, read_text
 from blameless.sections import SectionKind, section_kind
 from blameless.suppressions import parse_suppressions
-from blameless.windows import Window, chunk_windows, trigger_windows
+from blameless.windows import Gate, Window, chunk_windows, trigger_windows
 
 _SEVERITIES = sorted(Severity, key=lambda severity: severity.rank)
 
@@ -74,13 +74,13 @@ def language_hits(document: Document, config: Config) -> list[Hit]:
     rules = language_rules(rule for rule in load_packs() if config.enabled(rule))
     if not rules:
         return []
-    trigger = language_trigger(rules)
+    gate = _gate(rules, config.people)
     windows: list[Window] = []
     for segment in document.segments:
         kind = section_kind(segment.section, config.action_sections)
         if kind is SectionKind.METADATA:
             continue
-        for start, end in trigger_windows(segment.prose, trigger):
+        for start, end in trigger_windows(segment.prose, gate):
             context = (kind, segment.quoted)
             windows.append(Window(segment.start + start, segment.prose[start:end], context))
     if not windows:
@@ -108,6 +108,17 @@ def language_hits(document: Document, config: Config) -> list[Hit]:
             origin, _ = chunk.origin(hit.start or 0)
             hits.append(_shift(hit, origin - (hit.start or 0)))
     return hits
+
+
+def _gate(rules: frozenset[str], people: tuple[str, ...]) -> Gate:
+    from blameless.language.agents import person_hint
+
+    packs = load_packs()
+    return Gate(
+        triggers=language_trigger(frozenset(r for r in rules if not packs[r].needs_person)),
+        person_triggers=language_trigger(frozenset(r for r in rules if packs[r].needs_person)),
+        person=person_hint(tuple(people)),
+    )
 
 
 def _shift(hit: Hit, by: int) -> Hit:

@@ -40,6 +40,9 @@ class RulePack(_Strict):
     triggers: list[str] = Field(default_factory=list)
     # Case-sensitive regular expressions that also let the rule look ("[A-Z]{2,}" shouting).
     trigger_patterns: list[str] = Field(default_factory=list)
+    # The rule only fires on a sentence that names a person: such sentences are skipped
+    # for it unless a cheap test finds a name, pronoun, handle or role in them.
+    needs_person: bool = False
     patterns: dict[str, Any] = Field(default_factory=dict)
     examples: Examples
     sources: list[str] = Field(default_factory=list)

@@ -24,15 +24,37 @@ def sentence_starts(text: str) -> list[int]:
     return [0] + [match.end() for match in _SENTENCE_END.finditer(text)]
 
 
-def trigger_windows(text: str, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Ranges of `text` to parse: each sentence with a trigger, with the sentence before it."""
+@dataclass(frozen=True)
+class Gate:
+    """Whether a sentence could make some enabled rule fire, without parsing it."""
+
+    triggers: re.Pattern[str]  # rules that can fire on any sentence
+    person_triggers: re.Pattern[str]  # rules that need a person in the sentence
+    person: re.Pattern[str]  # a cheap test for a name, pronoun, handle or role
+
+    def admits(self, sentence: str) -> bool:
+        if self.triggers.search(sentence):
+            return True
+        return bool(self.person_triggers.search(sentence) and self.person.search(sentence))
+
+
+# "they" needs the sentence before it to find out whether it means people or replicas.
+_NEEDS_ANTECEDENT = re.compile(r"\b(?:they|them|their|theirs|themselves)\b", re.IGNORECASE)
+
+
+def trigger_windows(text: str, gate: Gate) -> list[tuple[int, int]]:
+    """Ranges of `text` to parse: each sentence the gate admits (with the sentence before
+    it when it says "they")."""
     bounds = [*sentence_starts(text), len(text)]
     sentences = list(itertools.pairwise(bounds))
     windows: list[tuple[int, int]] = []
     for index, (start, end) in enumerate(sentences):
-        if not trigger.search(text, start, end):
+        sentence = text[start:end]
+        if not gate.admits(sentence):
             continue
-        first = sentences[index - 1][0] if index else start
+        first = start
+        if index and _NEEDS_ANTECEDENT.search(sentence):
+            first = sentences[index - 1][0]
         if windows and first <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:

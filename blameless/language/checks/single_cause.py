@@ -276,10 +276,7 @@ def _adverb(sentence: Span, rule: RuleInput) -> Match | None:
             cause_start += marker.end() if marker else 0
         cause = _span_text(_after(sentence, cause_start), rule.context.people)
         drop_end = _end(adverb)
-        while (
-            drop_end < sentence.end_char
-            and sentence.text[drop_end - sentence.start_char] == " "
-        ):
+        while drop_end < sentence.end_char and sentence.text[drop_end - sentence.start_char] == " ":
             drop_end += 1
         fixed = replace_range(sentence, adverb.idx, drop_end, "")
         return Match(
@@ -431,7 +428,9 @@ def _step(verb: Token) -> str:
     objects = [t for c in verb.children if c.dep_ in ("dobj", "prt") for t in c.subtree]
     words = " ".join(t.text for t in sorted(objects, key=lambda t: t.i))
     return (
-        f"{ing_form(verb.lemma_)} {depersonalize(objects)}".strip() if words else ing_form(verb.lemma_)
+        f"{ing_form(verb.lemma_)} {depersonalize(objects)}".strip()
+        if words
+        else ing_form(verb.lemma_)
     )
 
 
