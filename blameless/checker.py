@@ -78,8 +78,8 @@ def language_hits(document: Document, config: Config) -> list[Hit]:
     windows: list[Window] = []
     for segment in document.segments:
         kind = section_kind(segment.section, config.action_sections)
-        if kind is SectionKind.METADATA:
-            continue
+        if kind is SectionKind.METADATA or segment.kind == "heading":
+            continue  # names in metadata are listings; headings are labels, not sentences
         for start, end in trigger_windows(segment.prose, gate):
             context = (kind, segment.quoted)
             windows.append(Window(segment.start + start, segment.prose[start:end], context))

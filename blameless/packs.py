@@ -43,6 +43,9 @@ class RulePack(_Strict):
     # The rule only fires on a sentence that names a person: such sentences are skipped
     # for it unless a cheap test finds a name, pronoun, handle or role in them.
     needs_person: bool = False
+    # Also look inside quoted text (blockquotes, chat logs, appendices), where a finding is
+    # at most `info`: quoted words are evidence, not the author's analysis.
+    in_quotes: bool = False
     patterns: dict[str, Any] = Field(default_factory=dict)
     examples: Examples
     sources: list[str] = Field(default_factory=list)

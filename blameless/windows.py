@@ -14,8 +14,9 @@ import re
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-# A sentence ends at . ! ? followed by space and a capital, digit, quote or bracket.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\s\u00a0]+(?=[A-Z0-9\"'“‘(\[@<*_`])")
+# A sentence ends at . ! ? followed by space and a capital, digit, quote, bracket or dash
+# ("**Why was X removed?** - The employee was…" is two sentences).
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\s\u00a0]+(?=[A-Z0-9\"'“‘(\[@<*_`\-–—•])")
 CHUNK_CHARACTERS = 20_000  # well under spaCy's max_length, and keeps per-Doc work small
 
 

@@ -110,8 +110,9 @@ class LanguageEngine:
             if context.section is SectionKind.METADATA:
                 continue  # names in metadata are listings, never blame
             text = sentence.text
+            quoted = context.quoted or context.section is SectionKind.APPENDIX
             for rule in self.rules:
-                if not rule.trigger.search(text):
+                if (quoted and not rule.pack.in_quotes) or not rule.trigger.search(text):
                     continue
                 try:
                     matches = list(rule.check(RuleInput(sentence, context, rule.pack)))

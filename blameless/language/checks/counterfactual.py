@@ -100,6 +100,8 @@ def _modal_perfect(token: Token, patterns: dict, people: frozenset[str]) -> Matc
         return None
     if "auxpass" in {c.dep_ for c in token.children}:
         return None  # "could have been avoided": no person in it
+    if token.lemma_.lower() in patterns["state_verbs"]:
+        return None  # "users should have felt no difference": an expectation, not blame
     subject = _human_subject(token, people)
     if subject is None:
         return None

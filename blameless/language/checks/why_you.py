@@ -164,6 +164,8 @@ def _negated(verb: Token) -> bool:
 
 def _why(why: Token, sentence: Span, people: frozenset[str]) -> Match | None:
     verb = why.head
+    if _patient_question(verb):
+        return None
     subject = _subject(verb)
     if subject is None or not is_human(subject, people):
         return None
@@ -199,6 +201,13 @@ _QUESTION_AUXILIARIES = frozenset(
 _DETERMINERS = frozenset({"the", "a", "an", "our", "that", "this", "their", "your"})
 
 
+def _patient_question(verb: Token) -> bool:
+    """"Why was the employee scheduled for removal?": the person is acted on, not acting."""
+    if any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children):
+        return True
+    return verb.lemma_ == "be" and verb.dep_ == "ROOT"
+
+
 def _why_by_surface(why: Token, sentence: Span, people: frozenset[str]) -> Match | None:
     """ "Why didn't <subject> <verb> …?" read off the words when the parse is confused.
 
@@ -224,6 +233,8 @@ def _why_by_surface(why: Token, sentence: Span, people: frozenset[str]) -> Match
     if verb_index >= sentence.end or not doc[verb_index].is_alpha:
         return None
     verb = doc[verb_index]
+    if doc[why.i + 1].lemma_ == "be" and (verb.tag_ == "VBN" or verb.lower_.endswith("ed")):
+        return None  # "Why was <person> paged?": a passive, the person is acted on
     rest = depersonalize(t for t in sentence if t.i > verb.i and not _is_final(t, sentence))
     action = f"{verb.lower_} {rest}".strip()
     return Match(why.idx, _end(sentence), suggestions=_why_suggestions(action, negated))
