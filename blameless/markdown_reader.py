@@ -16,7 +16,7 @@ from markdown_it.token import Token
 
 from blameless.document import Document, Heading, Segment
 from blameless.prose import blank_ranges, mask_inline_markup
-from blameless.sections import heading_kind
+from blameless.sections import SectionKind, heading_kind
 
 # Level given to bold or plain-line pseudo-headings ("**Root causes**", "Action items:"):
 # below every real heading, so the next real heading ends their section.
@@ -25,6 +25,8 @@ PSEUDO_HEADING_LEVEL = 7
 _FRONT_MATTER_OPEN = re.compile(r"^(?:---|\+\+\+)\s*$")
 _TASK_BOX = re.compile(r"\[([ xX])\](?=\s|$)")
 _CONTAINER_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*")
+# "Owner: Jane Doe", "**Date:** 2026-03-14", "- Authors - …" is not one.
+_KEY_VALUE = re.compile(r"^[\s>*_]*(?P<key>[A-Za-z][\w /&'#.-]{0,30}?)[*_]*\s*:[*_]*\s+\S")
 _PSEUDO_HEADING = re.compile(
     # No anchors: it is used with match(text, start, end), which anchors at both ends.
     r"\s*(?:\*\*|__)\s*(?P<bold>[^*_\n]{2,60}?)\s*:?\s*(?:\*\*|__)\s*:?\s*(?P<rest>.*)"
@@ -171,9 +173,28 @@ class _Builder:
                 if box:
                     extra["task"] = box.group(1) != " "
                     mask.append((start, box.end()))
-        elif not self.quote_depth and self.pseudo_heading(start, end):
+        elif not self.quote_depth and (
+            self.metadata_lines(start, end) or self.pseudo_heading(start, end)
+        ):
             return
         self.add_segment(start, end, "item" if in_item else "paragraph", mask=mask, **extra)
+
+    def metadata_lines(self, start: int, end: int) -> bool:
+        """Read "Owner: Jane Doe" lines as metadata: each under its key, never flagged.
+
+        Returns True when every line of the paragraph is such a "Key: value" line.
+        """
+        lines = []
+        position = start
+        for line in self.text[start:end].splitlines(keepends=True):
+            match = _KEY_VALUE.match(line)
+            if not match or heading_kind(match.group("key")) is not SectionKind.METADATA:
+                return False
+            lines.append((position, position + len(line.rstrip()), match.group("key")))
+            position += len(line)
+        for line_start, line_end, key in lines:
+            self.add_segment(line_start, line_end, "paragraph", section=(*self.section, key))
+        return True
 
     def pseudo_heading(self, start: int, end: int) -> bool:
         """Take "**Root causes**" or "Action items:" alone on a line as a heading.

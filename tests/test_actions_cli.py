@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from blameless.cli.actions_command import actions
 from click.testing import CliRunner
 
 import blameless
+from blameless.cli.actions_command import actions
 from blameless.config import Config
 from blameless.errors import BlamelessError
 from blameless.packs import load_packs

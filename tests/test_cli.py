@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from blameless.cli.main import main
 
 BLAME = "# Outage\n\nWhy did you skip the canary?\n"

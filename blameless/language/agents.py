@@ -459,9 +459,22 @@ def person_hint(people: tuple[str, ...] = ()) -> re.Pattern[str]:
     that is not a common sentence opener counts, as do pronouns, handles, and role nouns.
     """
     words = sorted(
-        {*HUMAN_PRONOUNS, *PLURAL_PRONOUNS, *ROLE_NOUNS, *TEAM_NOUNS, *NOBODY,
-         "his", "their", "your", "who", "whose", "on-call", "oncall", "no one",
-         *(person.lower() for person in people)},
+        {
+            *HUMAN_PRONOUNS,
+            *PLURAL_PRONOUNS,
+            *ROLE_NOUNS,
+            *TEAM_NOUNS,
+            *NOBODY,
+            "his",
+            "their",
+            "your",
+            "who",
+            "whose",
+            "on-call",
+            "oncall",
+            "no one",
+            *(person.lower() for person in people),
+        },
         key=len,
         reverse=True,
     )

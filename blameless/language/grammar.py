@@ -154,7 +154,7 @@ def gerund_phrase(verb: Token) -> str:
 
 
 def ing_form(verb: str) -> str:
-    """"run" -> "running", "delete" -> "deleting", "tie" -> "tying"."""
+    """ "run" -> "running", "delete" -> "deleting", "tie" -> "tying"."""
     if verb.endswith("ie"):
         return verb[:-2] + "ying"
     if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
@@ -184,3 +184,20 @@ def disjoint(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
             continue
         kept.append(edit)
     return kept
+
+
+_TIME = re.compile(r"^\d{1,2}[:.h]\d{2}(?::\d{2})?$|^\d+$")
+
+
+def phrase_start(token: Token) -> int:
+    """Where the phrase headed by `token` starts, without a leading timestamp or bullet.
+
+    In a timeline ("14:02 Alice deployed…") the time often hangs off the subject.
+    """
+    doc = token.doc
+    index = token.left_edge.i
+    while index < token.i and (
+        doc[index].is_punct or doc[index].is_space or _TIME.match(doc[index].text)
+    ):
+        index += 1
+    return doc[index].idx

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from blameless.language.agents import is_english_word, is_human
 from blameless.language.engine import Match, RuleInput
-from blameless.language.grammar import ing_form
+from blameless.language.grammar import ing_form, phrase_start
 from blameless.language.phrases import capitalize, depersonalize
 
 _PAST_PASSIVE = frozenset({"was", "were", "been", "got", "gotten", "get"})
@@ -222,7 +222,7 @@ def _made(verb: Token, rule: RuleInput) -> Match | None:
     first = context or ""
     step = "<step>" if first else "At <time>, <step>"
     return Match(
-        subject.left_edge.idx,
+        phrase_start(subject),
         _end(verb),
         suggestions=(
             f"{first}{step} looked right because <what was known then>; "

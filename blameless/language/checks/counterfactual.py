@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from blameless.language.agents import FIRST_PERSON, NOBODY, is_human
 from blameless.language.engine import Match, RuleInput
+from blameless.language.grammar import phrase_start
 from blameless.language.phrases import depersonalize, is_meta_statement, past_participle
 from blameless.sections import SectionKind
 
@@ -70,7 +71,9 @@ def _object_rewrite(action: Token, patterns: dict) -> tuple[str, ...]:
     )
     prompt = patterns["prompt"].format(action=phrase)
     objects = [c for c in action.children if c.dep_ == "dobj"]
-    if not objects or action.lemma_.lower() in patterns["perception_verbs"]:
+    lemma = action.lemma_.lower()
+    if not objects or lemma in patterns["perception_verbs"] or lemma in patterns["diligence_verbs"]:
+        # "The backup was not verified" would only hide who skipped a check; ask instead.
         return (prompt,)
     obj = objects[0]
     obj_text = depersonalize(obj.subtree)
@@ -80,7 +83,7 @@ def _object_rewrite(action: Token, patterns: dict) -> tuple[str, ...]:
 
 
 def _match(subject: Token, last: Token, action: Token | None, patterns: dict) -> Match:
-    start = subject.left_edge.idx
+    start = phrase_start(subject)
     suggestions = (
         _object_rewrite(action, patterns) if action is not None else (patterns["generic_prompt"],)
     )
@@ -134,7 +137,7 @@ def _omission_verb(token: Token, patterns: dict, people: frozenset[str]) -> Matc
         objects = [c for c in token.children if c.dep_ == "dobj"]
         target = depersonalize(objects[0].subtree) if objects else "the signal"
         return Match(
-            subject.left_edge.idx,
+            phrase_start(subject),
             _end(token),
             suggestions=(patterns["disregard_prompt"].format(signal=target),),
         )

@@ -30,6 +30,7 @@ from blameless.language.grammar import (
     gerund_phrase,
     is_english,
     negated,
+    phrase_start,
     removal,
 )
 from blameless.language.phrases import depersonalize, is_meta_statement, quoted
@@ -531,7 +532,7 @@ def _everyone_knows(verb: Token, patterns: dict, people: frozenset[str]) -> _Hit
         return None  # "everyone saw the alert at 14:02" is a fact
     if lemma not in patterns["knowing_verbs"] and not _any_role(subject, patterns, graded=True):
         return None  # "anyone could open an incident": permission, not hindsight
-    start = subject.left_edge.idx
+    start = phrase_start(subject)
     clause = [c for c in verb.children if c.dep_ in ("ccomp",)]
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     if clause and lemma in ("know", "understand") and present:

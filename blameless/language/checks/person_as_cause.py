@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from blameless.language.agents import FIRST_PERSON, NOBODY, is_human, phrase_of
 from blameless.language.engine import Match, RuleInput
+from blameless.language.grammar import phrase_start
 from blameless.language.phrases import (
     capitalize,
     depersonalize,
@@ -173,7 +174,7 @@ def _blame_copula(sentence: Span, patterns: dict, people: frozenset[str]) -> Mat
             if blamed:
                 words = [t for t in token.subtree if not t.is_punct] or [token]
                 return Match(
-                    subjects[0].left_edge.idx,
+                    phrase_start(subjects[0]),
                     _words_end(sentence.doc[words[-1].i : words[-1].i + 1]),
                     suggestions=(patterns["cause_prompt"],),
                 )
@@ -254,7 +255,7 @@ def _damage_phrase(verb: Token, patterns: dict) -> str | None:
 def _subject_match(
     sentence: Span, verb: Token, subject: Token, damage: str, patterns: dict
 ) -> Match:
-    start = subject.left_edge.idx
+    start = phrase_start(subject)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     end = (
         _words_end(sentence.doc[objects[0].i : objects[0].i + 1])

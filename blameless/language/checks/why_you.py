@@ -202,7 +202,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "our", "that", "this", "their", "you
 
 
 def _patient_question(verb: Token) -> bool:
-    """"Why was the employee scheduled for removal?": the person is acted on, not acting."""
+    """ "Why was the employee scheduled for removal?": the person is acted on, not acting."""
     if any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children):
         return True
     return verb.lemma_ == "be" and verb.dep_ == "ROOT"
