@@ -6,6 +6,7 @@ Shared by the language checks; what builds rewrite text from words is in `phrase
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -201,3 +202,23 @@ def phrase_start(token: Token) -> int:
     ):
         index += 1
     return doc[index].idx
+
+
+def edit_suggestions(
+    sentence: Span,
+    removals: Sequence[tuple[int, int, str] | None],
+    prompts: Sequence[str],
+    keep: Callable[[str], bool],
+    fallback: str,
+) -> tuple[str, ...]:
+    """The sentence with every flagged word removed (when each can be), then the prompts.
+
+    Exclamations are calmed, and a candidate `keep` rejects (one that would re-trigger a
+    rule) is dropped; `fallback` stands in when nothing is left.
+    """
+    candidates: list[str] = []
+    if removals and all(edit is not None for edit in removals):
+        candidates.append(apply_edits(sentence, disjoint([e for e in removals if e is not None])))
+    candidates.extend(prompts)
+    kept = [calm(text) for text in candidates if keep(calm(text))]
+    return tuple(dict.fromkeys(kept or [fallback]))

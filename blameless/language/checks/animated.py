@@ -22,7 +22,7 @@ from blameless.language.engine import Match, RuleInput
 from blameless.language.grammar import (
     apply_edits,
     clause_subject,
-    disjoint,
+    edit_suggestions,
     end_of,
     is_english,
     negated,
@@ -59,12 +59,13 @@ def check(rule: RuleInput) -> Iterator[Match]:
         return
     hits.sort(key=lambda h: h.start)
     guard = re.compile(patterns["guard"], re.IGNORECASE)
-    candidates = []
-    if all(hit.removal for hit in hits):
-        candidates.append(apply_edits(sentence, disjoint([h.removal for h in hits if h.removal])))
-    candidates.extend(hit.prompt for hit in hits if hit.prompt)
-    kept = [text for text in candidates if not guard.search(text) and not _PUNCTUATION.search(text)]
-    suggestions = tuple(dict.fromkeys(kept or [patterns["generic_prompt"]]))
+    suggestions = edit_suggestions(
+        sentence,
+        [hit.removal for hit in hits],
+        [hit.prompt for hit in hits if hit.prompt],
+        keep=lambda text: not guard.search(text) and not _PUNCTUATION.search(text),
+        fallback=patterns["generic_prompt"],
+    )
     first = hits[0]
     yield Match(
         first.start,

@@ -22,10 +22,8 @@ from spacy.tokens import Token
 from blameless.language.agents import FIRST_PERSON, NOBODY, ROLE_NOUNS, TEAM_NOUNS, is_human
 from blameless.language.engine import Match, RuleInput
 from blameless.language.grammar import (
-    apply_edits,
-    calm,
     clause_subject,
-    disjoint,
+    edit_suggestions,
     end_of,
     gerund_phrase,
     is_english,
@@ -63,12 +61,13 @@ def check(rule: RuleInput) -> Iterator[Match]:
         return
     # Whole words only: "anyway" or "justify" in a rewrite are fine.
     guard = re.compile(patterns["guard"], re.IGNORECASE)
-    candidates = []
-    if all(hit.removal for hit in hits):
-        candidates.append(apply_edits(sentence, disjoint([h.removal for h in hits if h.removal])))
-    candidates.append(hits[0].prompt)
-    kept = [calm(text) for text in candidates if not guard.search(text)]
-    suggestions = tuple(dict.fromkeys(kept or [patterns["generic_prompt"]]))
+    suggestions = edit_suggestions(
+        sentence,
+        [hit.removal for hit in hits],
+        [hits[0].prompt],
+        keep=lambda text: not guard.search(text),
+        fallback=patterns["generic_prompt"],
+    )
     first = hits[0]
     yield Match(
         first.start,

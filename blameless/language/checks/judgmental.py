@@ -23,11 +23,9 @@ from blameless.language.agents import FIRST_PERSON, NOBODY, ROLE_NOUNS, TEAM_NOU
 from blameless.language.engine import Match, RuleInput
 from blameless.language.grammar import (
     action_phrase,
-    apply_edits,
-    calm,
     clause_subject,
-    disjoint,
     drop_modifier,
+    edit_suggestions,
     end_of,
     negated,
     noun_phrase,
@@ -84,16 +82,19 @@ def _suggestions(
     sentence: Span, hits: list[_Hit], triggers: re.Pattern[str], patterns: dict
 ) -> tuple[str, ...]:
     """The sentence with every judgment removed, then a question; none that re-triggers."""
-    candidates: list[str] = []
-    if all(hit.removal for hit in hits):
-        edits = [hit.removal for hit in hits if hit.removal]
-        extra = [edit for hit in hits for edit in hit.extra]
-        candidates.append(apply_edits(sentence, disjoint(edits + extra)))
+    removals = [hit.removal for hit in hits]
+    prompts = [hits[0].prompt]
+    if all(removals):
+        removals += [edit for hit in hits for edit in hit.extra]  # "Ingrid's" -> "the"
     elif len(hits) == 1 and hits[0].rewrite:
-        candidates.append(hits[0].rewrite)
-    candidates.append(hits[0].prompt)
-    kept = [calm(text) for text in candidates if not triggers.search(text.lower())]
-    return tuple(dict.fromkeys(kept or [patterns["generic_prompt"]]))
+        prompts.insert(0, hits[0].rewrite)
+    return edit_suggestions(
+        sentence,
+        removals,
+        prompts,
+        keep=lambda text: not triggers.search(text),
+        fallback=patterns["generic_prompt"],
+    )
 
 
 # -- finding a judgment -------------------------------------------------------------------
