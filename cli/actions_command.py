@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from blameless.cli.options import iso_date
+from blameless.cli.options import config_option, today_option
 from blameless.model import ActionItem
 
 COLUMNS = ("path", "line", "done", "overdue", "due", "owner", "priority", "ticket", "text")
@@ -33,18 +33,8 @@ _TEXT_WIDTH = 70  # table format only; json and csv keep the whole text
     help="Output format.",
 )
 @click.option("--overdue", is_flag=True, help="Only open items past their due date.")
-@click.option(
-    "--today",
-    callback=iso_date,
-    metavar="DATE",
-    help="Date to judge due dates against (YYYY-MM-DD).",
-)
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Use this config file instead of searching for one.",
-)
+@today_option
+@config_option
 def actions(
     paths: tuple[str, ...],
     output_format: str,

@@ -17,7 +17,7 @@ import click
 from blameless import __version__
 from blameless.cli import ExitCode
 from blameless.cli.actions_command import actions
-from blameless.cli.options import iso_date
+from blameless.cli.options import config_option, today_option
 from blameless.errors import BlamelessError, ConfigError
 from blameless.model import Report
 
@@ -65,18 +65,8 @@ def cli() -> None:
     show_default=True,
     help="Exit 1 when a finding is at least this severe.",
 )
-@click.option(
-    "--today",
-    callback=iso_date,
-    metavar="DATE",
-    help="Date to judge due dates against (YYYY-MM-DD).",
-)
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Use this config file instead of searching for one.",
-)
+@today_option
+@config_option
 @click.option(
     "--stdin-filename", metavar="PATH", help="Name (and format) of the text read from '-'."
 )

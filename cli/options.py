@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import click
 
@@ -15,3 +16,17 @@ def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> d
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+today_option = click.option(
+    "--today",
+    callback=iso_date,
+    metavar="DATE",
+    help="Date to judge due dates against (YYYY-MM-DD).",
+)
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this config file instead of searching for one.",
+)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from blameless.hits import Hit
 from blameless.language.agents import human_names
+from blameless.language.phrases import is_meta_statement
 from blameless.model import Edit, Severity
 from blameless.packs import RULE_ORDER, RulePack, load_packs, trigger_pattern
 from blameless.sections import SectionKind
@@ -109,6 +110,8 @@ class LanguageEngine:
                 context = parts[max(bisect.bisect_right(starts, sentence.start_char) - 1, 0)][1]
             if context.section is SectionKind.METADATA:
                 continue  # names in metadata are listings, never blame
+            if is_meta_statement(sentence):
+                continue  # talk about blame ("this review is blameless") is not blame
             text = sentence.text
             quoted = context.quoted or context.section is SectionKind.APPENDIX
             for rule in self.rules:

@@ -28,7 +28,7 @@ from blameless.language.grammar import (
     negated,
     removal,
 )
-from blameless.language.phrases import capitalize, depersonalize, is_meta_statement, quoted
+from blameless.language.phrases import capitalize, depersonalize, quoted
 
 _PUNCTUATION = re.compile(r"!{2,}|\?+!+[!?]*|!+\?+[!?]*")
 _REFERENCE = re.compile(r"\b[A-Z][A-Z0-9]+-\d+\b|#\d+|https?://|\bsee\s+(?:also\s+)?\[", re.I)
@@ -44,8 +44,6 @@ class _Hit:
 
 def check(rule: RuleInput) -> Iterator[Match]:
     sentence = rule.sentence
-    if is_meta_statement(sentence):
-        return
     patterns = rule.pack.patterns
     people = rule.context.people
     hits = _punctuation(sentence)

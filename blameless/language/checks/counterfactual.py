@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from blameless.language.agents import FIRST_PERSON, NOBODY, is_human
 from blameless.language.engine import Match, RuleInput
 from blameless.language.grammar import phrase_start
-from blameless.language.phrases import depersonalize, is_meta_statement, past_participle
+from blameless.language.phrases import depersonalize, past_participle
 from blameless.sections import SectionKind
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -27,7 +27,7 @@ _EXPECTED_IN = (SectionKind.LUCKY, SectionKind.ACTIONS)
 
 def check(rule: RuleInput) -> Iterator[Match]:
     sentence = rule.sentence
-    if rule.context.section in _EXPECTED_IN or is_meta_statement(sentence):
+    if rule.context.section in _EXPECTED_IN:
         return
     if rule.context.quoted or rule.context.section is SectionKind.APPENDIX:
         return  # chat logs are full of "should have"; they are evidence, not the analysis

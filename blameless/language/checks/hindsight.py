@@ -31,7 +31,7 @@ from blameless.language.grammar import (
     phrase_start,
     removal,
 )
-from blameless.language.phrases import depersonalize, is_meta_statement, quoted
+from blameless.language.phrases import depersonalize, quoted
 
 _PAST_TAGS = ("VBD", "VBN")
 
@@ -46,8 +46,6 @@ class _Hit:
 
 def check(rule: RuleInput) -> Iterator[Match]:
     sentence = rule.sentence
-    if is_meta_statement(sentence):
-        return
     patterns = rule.pack.patterns
     people = rule.context.people
     hits: list[_Hit] = []

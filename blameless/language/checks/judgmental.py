@@ -34,7 +34,6 @@ from blameless.language.grammar import (
 )
 from blameless.language.phrases import (
     depersonalize,
-    is_meta_statement,
     quoted,
     replace_range,
 )
@@ -57,8 +56,6 @@ class _Hit:
 
 def check(rule: RuleInput) -> Iterator[Match]:
     sentence = rule.sentence
-    if is_meta_statement(sentence):
-        return
     patterns = rule.pack.patterns
     people = rule.context.people
     hits = [

@@ -18,7 +18,6 @@ from blameless.language.grammar import phrase_start
 from blameless.language.phrases import (
     capitalize,
     depersonalize,
-    is_meta_statement,
     replace_range,
 )
 from blameless.model import Severity
@@ -29,8 +28,6 @@ _SUBJECTS = ("nsubj", "csubj")
 
 def check(rule: RuleInput) -> Iterator[Match]:
     sentence = rule.sentence
-    if is_meta_statement(sentence):
-        return
     patterns = rule.pack.patterns
     people = rule.context.people
     for finder in (_possessive, _cause_label, _blame_copula, _agent_of_damage, _because_of):
