@@ -58,6 +58,9 @@ class RulePack(_Strict):
         return value
 
 
+# libyaml's safe loader when PyYAML was built with it: the packs load at every start.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # The order rules are listed in, and the precedence when several hit one sentence.
 RULE_ORDER = (
     "why-you",
@@ -89,7 +92,8 @@ def load_packs() -> dict[str, RulePack]:
         if not entry.name.endswith(".yaml"):
             continue
         try:
-            pack = RulePack.model_validate(yaml.safe_load(entry.read_text(encoding="utf-8")))
+            data = yaml.load(entry.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+            pack = RulePack.model_validate(data)
         except (ValidationError, yaml.YAMLError) as error:
             first = str(error).splitlines()[0:3]
             raise ConfigError(f"rule pack {entry.name} is invalid: {' '.join(first)}") from None
