@@ -1,6 +1,6 @@
 """Precision, recall and F1 of the language rules on the labelled sentence set.
 
-    .venv/bin/python benchmarks/language_quality.py [--errors] [--rule RULE]
+    .venv/bin/python benchmarks/language_quality.py [--errors] [--rule RULE] [--set FILE]
 
 Each labelled sentence is placed in a small Markdown document under a heading for its
 section (a blockquote for QUOTED) and checked with every language rule. The sentence's
@@ -61,9 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="print every wrong prediction")
     parser.add_argument("--rule", help="only sentences labelled with (or predicted as) RULE")
+    parser.add_argument(
+        "--set", type=Path, default=SENTENCES, help="the labelled YAML file (default: %(default)s)"
+    )
     args = parser.parse_args(argv)
 
-    entries = yaml.safe_load(SENTENCES.read_text(encoding="utf-8"))
+    entries = yaml.safe_load(args.set.read_text(encoding="utf-8"))
     rules = sorted(language_rules(), key=list(load_packs()).index)
     config = Config(select=tuple(rules))
     predicted_count: Counter[str] = Counter()
