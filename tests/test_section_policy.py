@@ -52,7 +52,8 @@ Had the replica been in the same region, recovery would have taken days.
 
 ## Action items
 
-- Add a presubmit schema check; it would have rejected this migration. (owner: @lin, due: 2099-01-31)
+- Add a presubmit schema check; it would have rejected this migration.
+  (owner: @lin, due: 2099-01-31)
 """
     found = findings(text)
     assert [(rule, words) for rule, words, _ in found] == [
@@ -96,7 +97,10 @@ def test_a_damage_verb_in_the_timeline_is_a_warning() -> None:
 
 
 def test_counterfactuals_are_expected_in_lucky_and_action_sections() -> None:
-    lucky = "## Where we got lucky\n\nIf Siobhán had not been awake, detection would have taken hours.\n"
+    lucky = (
+        "## Where we got lucky\n\n"
+        "If Siobhán had not checked her phone, detection would have taken hours.\n"
+    )
     actions = "## Action items\n\n- Add a canary; it would have caught the bad build.\n"
     elsewhere = "## Analysis\n\nIf Siobhán had checked the dashboard, we would have caught it.\n"
     assert findings(lucky) == []
