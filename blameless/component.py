@@ -14,7 +14,6 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from blameless.hits import Hit
 from blameless.language.agents import set_english_words
 from blameless.language.engine import Context, LanguageEngine, combine
 from blameless.packs import get_pack
@@ -83,8 +82,3 @@ def _lemmatizer_vocabulary(nlp: Language) -> list[str]:
     if lookups is None or not lookups.has_table("lemma_index"):
         return []
     return [word for words in lookups.get_table("lemma_index").values() for word in words]
-
-
-def findings_of(doc: Doc) -> list[Hit]:
-    """Every rule's hits on a Doc processed by the component."""
-    return list(doc._.blame_hits or [])

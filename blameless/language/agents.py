@@ -419,14 +419,6 @@ def antecedent_is_human(token: Token, people: frozenset[str] = frozenset()) -> b
     return False
 
 
-def human_in(span: Span | Iterable[Token], people: frozenset[str] = frozenset()) -> Token | None:
-    """The first token of a span that names a person, or None."""
-    for token in span:
-        if is_human(token, people):
-            return token
-    return None
-
-
 def phrase_of(token: Token) -> Span:
     """The noun phrase headed by `token` ("the on-call engineer", "Raj's")."""
     doc = token.doc
