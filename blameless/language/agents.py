@@ -194,6 +194,63 @@ TECHNICAL_MODIFIERS = frozenset(
         "balancer",
     }
 )
+# Parts of a system, which the NER sometimes calls people when capitalized ("because
+# Cluster is still full"): never a person.
+SYSTEM_NOUNS = frozenset(
+    {
+        "cluster",
+        "node",
+        "nodes",
+        "server",
+        "service",
+        "pod",
+        "worker",
+        "queue",
+        "cache",
+        "database",
+        "replica",
+        "proxy",
+        "gateway",
+        "scheduler",
+        "controller",
+        "router",
+        "balancer",
+        "bucket",
+        "volume",
+        "disk",
+        "host",
+        "instance",
+        "container",
+        "deployment",
+        "pipeline",
+        "job",
+        "cron",
+        "runner",
+        "agent",
+        "bot",
+        "daemon",
+        "primary",
+        "secondary",
+        "leader",
+        "follower",
+        "master",
+        "shard",
+        "index",
+        "registry",
+        "mirror",
+        "backend",
+        "frontend",
+        "api",
+        "app",
+        "client",
+        "system",
+        "platform",
+        "staging",
+        "production",
+        "prod",
+    }
+)
+
 # Agents whose role noun is also a system component unless a person is meant.
 AMBIGUOUS_ROLES = frozenset({"operator", "agent", "support", "owner", "author", "signer", "merger"})
 
@@ -218,6 +275,10 @@ _NOT_PEOPLE_ENTITIES = frozenset(
     }
 )
 _NAME_SHAPE = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
+
+_NUMERIC_ENTITIES = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW"}
+)
 
 # Endings of derived English nouns, which names almost never have ("Misconfiguration").
 _NOUN_SUFFIXES = (
@@ -263,14 +324,30 @@ def has_vocabulary() -> bool:
     return bool(_english_words)
 
 
-@lru_cache(maxsize=1)
-def technical_names() -> frozenset[str]:
-    text = resources.files("blameless.data").joinpath("technical-names.txt").read_text("utf-8")
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("blameless.data").joinpath(name).read_text("utf-8")
     return frozenset(
         line.strip().lower()
         for line in text.splitlines()
         if line.strip() and not line.startswith("#")
     )
+
+
+@lru_cache(maxsize=1)
+def technical_names() -> frozenset[str]:
+    """Software, services and vendors whose names look like people's names."""
+    return _word_list("technical-names.txt")
+
+
+@lru_cache(maxsize=1)
+def word_names() -> frozenset[str]:
+    """First names that are also English words ("Will", "Grace", "Mark")."""
+    return _word_list("word-names.txt")
+
+
+def _numbered(token: Token) -> bool:
+    """ "Replica 3", "Node 12": a numbered thing, whatever the NER says."""
+    return any(child.dep_ == "nummod" and child.i > token.i for child in token.children)
 
 
 def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = False) -> bool:
@@ -284,7 +361,12 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
     text = token.text
     if len(text) < 2 or not text[0].isupper() or text[1:] != text[1:].lower():
         return False
-    if not _NAME_SHAPE.match(text) or token.ent_type_ in _NOT_PEOPLE_ENTITIES:
+    if not _NAME_SHAPE.match(text):
+        return False
+    # The NER often calls an unfamiliar name a place or an organisation; where the shape
+    # of the sentence says "person" (`any_tag`), only number-like labels rule it out.
+    excluded = _NUMERIC_ENTITIES if any_tag else _NOT_PEOPLE_ENTITIES
+    if token.ent_type_ in excluded or _numbered(token):
         return False
     if not any_tag and token.pos_ not in ("PROPN", "NOUN") and token.tag_ not in ("NNP", "NN"):
         return False  # `any_tag`: the caller knows from the sentence's shape it is a subject
@@ -297,11 +379,17 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
         return False
     if lower not in _english_words and token.lemma_.lower() not in _english_words:
         return True
-    # An English word as a name needs a name's shape: no article ("the Stability Fee"),
-    # and no English words around it in the same name.
+    # An English word as a name ("Raj", "Will") only where a name is all that fits: a
+    # possessor ("Raj's typo") or a question's subject ("Why did Grace page…?"), tagged as
+    # a proper noun, capitalized inside the sentence, with no article ("the Stability
+    # Fee") and no English words around it in the same name. "because Cluster is full"
+    # stays a component.
+    sentence_initial = all(t.is_punct or t.is_space for t in token.doc[token.sent.start : token.i])
     return (
         proper_nouns
-        and token.tag_ == "NNP"
+        and lower in word_names()
+        and (token.tag_ == "NNP" or any_tag)
+        and (token.dep_ == "poss" or (any_tag and not sentence_initial))
         and token.dep_ != "compound"
         and not any(child.dep_ == "det" for child in token.children)
         and not any(
@@ -335,6 +423,8 @@ def is_human(
         return True
     if (
         token.ent_type_ == "PERSON"
+        and not _numbered(token)
+        and lower not in SYSTEM_NOUNS
         and token.text[:1].isupper()
         and token.pos_ not in ("ADP", "DET", "PUNCT", "CCONJ")
     ):

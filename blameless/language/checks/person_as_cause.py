@@ -30,7 +30,14 @@ def check(rule: RuleInput) -> Iterator[Match]:
     sentence = rule.sentence
     patterns = rule.pack.patterns
     people = rule.context.people
-    for finder in (_possessive, _cause_label, _blame_copula, _agent_of_damage, _because_of):
+    for finder in (
+        _possessive,
+        _cause_label,
+        _blame_copula,
+        _agent_of_damage,
+        _because_of,
+        _because_clause,
+    ):
         match = finder(sentence, patterns, people)
         if match is not None:
             if rule.context.section is SectionKind.TIMELINE:
@@ -91,9 +98,9 @@ def _is_error_noun(noun: Token, patterns: dict) -> bool:
         or noun.lemma_.lower() in patterns["fault_nouns"]
     ):
         return True
+    # "Kwame's misconfigured rate limit": the modifier may hang off a compound.
     return any(
-        child.dep_ in ("amod", "compound") and child.lower_ in patterns["bad_modifiers"]
-        for child in noun.children
+        token.lower_ in patterns["bad_modifiers"] for token in noun.subtree if token.i < noun.i
     )
 
 
@@ -218,6 +225,8 @@ def _agent_of_damage(sentence: Span, patterns: dict, people: frozenset[str]) -> 
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head  # "it was Joaquín who corrupted the index"
             return child
     # "Kofi ran the script and wiped the bucket": the subject of the first verb.
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -294,3 +303,37 @@ def _because_of(sentence: Span, patterns: dict, people: frozenset[str]) -> Match
             doc[left - 2].idx, _words_end(phrase_of(token)), suggestions=(patterns["cause_prompt"],)
         )
     return None
+
+
+# -- "Checkout went down because the contractor pushed to the release branch" ------------
+
+
+def _because_clause(sentence: Span, patterns: dict, people: frozenset[str]) -> Match | None:
+    for marker in sentence:
+        if marker.lower_ != "because" or marker.dep_ != "mark":
+            continue
+        clause = marker.head
+        outcome = clause.head
+        if clause.dep_ != "advcl" or not _is_outcome(outcome, patterns):
+            continue
+        subject = _subject(clause)
+        if subject is None or not _human(subject, people) or _negated(clause):
+            continue
+        return Match(
+            marker.idx,
+            _words_end(sentence.doc[clause.i : clause.i + 1]),
+            suggestions=(patterns["cause_prompt"],),
+        )
+    return None
+
+
+def _is_outcome(verb: Token, patterns: dict) -> bool:
+    """"the outage happened", "checkout went down", "the deploy failed"."""
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "acomp")}
+    if lemma == "go" and particles & {"down", "offline", "out", "dark"}:
+        return True
+    if lemma in patterns["outcome_verbs"]:
+        return True
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    return any(s.lemma_.lower() in patterns["incident_nouns"] for s in subjects)

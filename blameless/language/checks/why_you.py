@@ -226,7 +226,9 @@ def _why_by_surface(why: Token, sentence: Span, people: frozenset[str]) -> Match
         index += 1
     subject = _subject_run(doc, index, sentence.end)
     if not subject or not any(
-        is_human(t, people, proper_nouns=True) or looks_like_name(t, any_tag=True) for t in subject
+        is_human(t, people, proper_nouns=True)
+        or looks_like_name(t, proper_nouns=True, any_tag=True)
+        for t in subject
     ):
         return None
     verb_index = subject[-1].i + 1
