@@ -1,6 +1,6 @@
 """`check`: one pass from text to `Report`, shared by the CLI, the hook, the editor and Python.
 
-read -> segments -> (only segments a rule could fire on) spaCy -> language hits
+read -> segments -> (only sentences a rule could fire on) spaCy -> language hits
      -> action items -> config and suppressions -> one finding per sentence -> Report
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 from blameless.config import Config, discover_config
 from blameless.document import Document
 from blameless.errors import RuleError
-from blameless.hits import Hit
-from blameless.model import Finding, Report, Severity, Summary
+from blameless.hits import Hit, combine
+from blameless.model import ActionItem, Finding, Report, Severity, Summary
 from blameless.packs import get_pack, language_rules, language_trigger, load_packs
 from blameless.reading import parse_document, read_text
 from blameless.sections import SectionKind, section_kind
@@ -37,7 +37,7 @@ def check_text(
     today = today or config.today or dt.date.today()
 
     hits = language_hits(document, config)
-    items: list = []
+    items: list[ActionItem] = []
     if any(config.enabled(rule) for rule, pack in load_packs().items() if pack.kind == "actions"):
         from blameless.actions import check_action_items
 
@@ -50,8 +50,6 @@ def check_text(
 
     def severity(hit: Hit) -> Severity:
         return effective_severity(hit, config)
-
-    from blameless.language.engine import combine
 
     findings = [
         to_finding(document, hit, severity(hit)) for hit in combine(filter(kept, hits), severity)

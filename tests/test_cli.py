@@ -181,3 +181,17 @@ def test_console_script_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "why-you" in result.stdout
+
+
+def test_a_document_without_trigger_words_never_loads_spacy(tmp_path: Path) -> None:
+    (tmp_path / "pm.md").write_text(
+        "# Outage\n\nThe deploy stalled at 14:02.\n\n## Action items\n\n"
+        "- Add a canary stage (owner: @lin, due: 2099-01-31)\n"
+    )
+    code = (
+        "import sys\nfrom blameless.cli.main import main\n"
+        f"rc = main(['check', {str(tmp_path / 'pm.md')!r}])\n"
+        "assert 'spacy' not in sys.modules, 'spacy imported'\nsys.exit(rc)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -11,7 +11,7 @@ import bisect
 import importlib
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -19,7 +19,7 @@ from blameless.hits import Hit
 from blameless.language.agents import human_names
 from blameless.language.phrases import is_meta_statement
 from blameless.model import Edit, Severity
-from blameless.packs import RULE_ORDER, RulePack, load_packs, trigger_pattern
+from blameless.packs import RulePack, load_packs, trigger_pattern
 from blameless.sections import SectionKind
 
 
@@ -161,19 +161,3 @@ def _to_hit(pack: RulePack, match: Match, sentence: Span, context: Context) -> H
         severity=severity,
         sentence=(sentence.start_char, sentence.end_char),
     )
-
-
-def combine(hits: Iterable[Hit], severity_of: Callable[[Hit], Severity]) -> list[Hit]:
-    """One finding per sentence: the most severe rule, naming the others it also hit."""
-    order = {rule: index for index, rule in enumerate(RULE_ORDER)}
-    by_sentence: dict[object, list[Hit]] = {}
-    for hit in hits:
-        key = hit.sentence if hit.sentence is not None else (hit.start, hit.end, hit.rule)
-        by_sentence.setdefault(key, []).append(hit)
-    combined = []
-    for group in by_sentence.values():
-        group.sort(key=lambda h: (-severity_of(h).rank, order.get(h.rule, 99), h.start or 0))
-        first = group[0]
-        others = tuple(dict.fromkeys(h.rule for h in group[1:] if h.rule != first.rule))
-        combined.append(replace(first, related=others) if others else first)
-    return sorted(combined, key=lambda h: (h.start or 0, h.end or 0))
