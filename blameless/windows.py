@@ -9,6 +9,7 @@ boundaries found here, so its parse does not depend on its neighbours.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Hashable, Iterator, Sequence
@@ -81,14 +82,8 @@ class Chunk:
 
     def origin(self, position: int) -> tuple[int, Window]:
         """The document offset of a position in `text`, and the window holding it."""
-        index = max(0, _rightmost(self.starts, position))
+        index = max(0, bisect.bisect_right(self.starts, position) - 1)
         return self.windows[index].offset + position - self.starts[index], self.windows[index]
-
-
-def _rightmost(starts: Sequence[int], position: int) -> int:
-    import bisect
-
-    return bisect.bisect_right(starts, position) - 1
 
 
 def chunk_windows(windows: Sequence[Window]) -> Iterator[Chunk]:
