@@ -77,8 +77,12 @@ def _object_rewrite(action: Token, patterns: dict) -> tuple[str, ...]:
         return (prompt,)
     obj = objects[0]
     obj_text = depersonalize(obj.subtree)
-    rest = depersonalize(t for t in action.subtree if t.i > obj.right_edge.i).rstrip(".!?;:, ")
-    passive = f"{obj_text} was not {past_participle(action.lemma_)}{' ' + rest if rest else ''}."
+    particles = [c for c in action.children if c.dep_ == "prt"]  # "hand over", "roll back"
+    verb = " ".join([past_participle(action.lemma_), *(p.lower_ for p in particles)])
+    rest = depersonalize(
+        t for t in action.subtree if t.i > obj.right_edge.i and t not in particles
+    ).rstrip(".!?;:, ")
+    passive = f"{obj_text} was not {verb}{' ' + rest if rest else ''}."
     return (passive[:1].upper() + passive[1:], prompt)
 
 
