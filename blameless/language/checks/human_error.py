@@ -56,14 +56,13 @@ def check(rule: RuleInput) -> Iterator[Match]:
             start, end = offset + found.start(), offset + found.end()
             if _not_a_use(sentence, found.start(), found.end(), label, patterns):
                 continue
-            yield Match(
-                start,
-                end,
-                suggestions=(
-                    replace_range(sentence, start, end, patterns["label_rewrite"]),
-                    patterns["prompt"],
-                ),
-            )
+            # Only a noun label ("operator error") can be swapped for the rewrite in place;
+            # "lost situational awareness" would leave a broken sentence.
+            suggestions = (patterns["prompt"],)
+            if label.split()[-1] in patterns["noun_label_heads"]:
+                rewrite = replace_range(sentence, start, end, patterns["label_rewrite"])
+                suggestions = (rewrite, patterns["prompt"])
+            yield Match(start, end, suggestions=suggestions)
             return
     label = _HUMAN_CATEGORY.search(text)
     if label:
