@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+
 # Applied in order; code spans first, since nothing inside them is markup.
 _NOT_PROSE = [
     re.compile(r"(?<!`)(`+)(?!`)(?:.+?)(?<!`)\1(?!`)", re.S),  # inline code
     re.compile(r"<!--.*?-->", re.S),  # HTML comment
     re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>"),  # autolink
-    re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tag
+    HTML_TAG,
     # A link or image: its text stays, the brackets and the target go.
     re.compile(
         r"!?\[(?P<keep>[^\[\]]*)\]"

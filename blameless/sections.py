@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 
 class SectionKind(str, Enum):
@@ -315,6 +316,8 @@ _MERGED_ACTIONS = re.compile(
 )
 
 
+# Cached: every segment asks about its whole heading path, and documents repeat headings.
+@lru_cache(maxsize=4096)
 def heading_kind(title: str, extra_actions: tuple[str, ...] = ()) -> SectionKind | None:
     """The section kind a heading names, or None when the heading is not a known one."""
     name = normalize_heading(title)

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from blameless.prose import HTML_TAG
+
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _INLINE_LINK = re.compile(
@@ -23,7 +25,6 @@ _GENERIC_LINK_TEXT = frozenset(
     {"issue", "pr", "pull request", "link", "ticket", "here", "bug", "jira", "details", "see"}
 )
 _AUTOLINK = re.compile(r"<(?P<url>(?:https?|ftp)://[^\s<>]+)>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 BARE_URL = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _CODE = re.compile(r"(?<!`)(`+)(?!`)(?P<code>.+?)(?<!`)\1(?!`)")
 _EMPHASIS = re.compile(
@@ -84,7 +85,7 @@ def read_inline(raw: str, references: dict[str, str] | None = None) -> Inline:
     for match in BARE_URL.finditer(text):
         urls.append(match.group())
     text = BARE_URL.sub(" ", text)
-    text = _HTML_TAG.sub(" ", text)
+    text = HTML_TAG.sub(" ", text)
     text = _STRIKE.sub("", text)
     text = _EMPHASIS.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
