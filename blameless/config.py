@@ -8,6 +8,7 @@ Found from the checked file's folder upwards; the first folder with either file 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -15,9 +16,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from blameless.errors import ConfigError
+from blameless.errors import ConfigError, InputError
 from blameless.model import Severity
 from blameless.packs import validate_rules
+from blameless.reading import DEFAULT_MAX_FILE_SIZE, read_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -25,6 +27,17 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 CONFIG_FILE = ".blameless.toml"
+# "10 MB", "512KiB", "2000": digits, then an optional unit (linear: no nested quantifiers).
+_SIZE = re.compile(r"(\d{1,15})\s*([kmg]i?b|b)?", re.IGNORECASE)
+_UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
+
+
+def parse_size(value: str) -> int:
+    """Bytes in a size written as a number with an optional unit (KB = 1000, KiB = 1024)."""
+    match = _SIZE.fullmatch(value.strip())
+    if not match:
+        raise ValueError(f"not a size: {value!r} (write e.g. 10 MB, 512 KiB or 2000)")
+    return int(match.group(1)) * _UNITS[(match.group(2) or "b").lower()]
 
 
 class Config(BaseModel):
@@ -41,6 +54,8 @@ class Config(BaseModel):
     action_sections: tuple[str, ...] = Field(default=(), alias="action-sections")
     model: str | None = None
     today: dt.date | None = None
+    # Bytes; a larger file (or standard input) is refused, so no input exhausts memory.
+    max_file_size: int = Field(default=DEFAULT_MAX_FILE_SIZE, ge=1, alias="max-file-size")
     source: str | None = Field(default=None, exclude=True)  # the file it came from
 
     @field_validator("select", "ignore")
@@ -48,6 +63,11 @@ class Config(BaseModel):
     def _known_rules(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
         validate_rules(value or ())
         return value
+
+    @field_validator("max_file_size", mode="before")
+    @classmethod
+    def _size(cls, value: Any) -> Any:
+        return parse_size(value) if isinstance(value, str) else value
 
     @field_validator("severity")
     @classmethod
@@ -84,19 +104,36 @@ def parse_config(data: dict[str, Any], source: str) -> Config:
 
 
 def read_config_file(path: Path) -> Config:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such config file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read config ({error})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML ({error})") from None
+    data = _load_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("blameless", {})
+        table = _blameless_table(data, path)
+        data = {} if table is None else table
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: [tool.blameless] must be a table")
     return parse_config(data, str(path))
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    """A TOML file read like a document (bounded, regular files only); problems are one line."""
+    try:
+        return tomllib.loads(read_text(path))
+    except InputError as error:
+        if not path.exists() and not path.is_symlink():
+            raise ConfigError(f"{path}: no such config file") from None
+        raise ConfigError(f"config {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML ({error})") from None
+
+
+def _blameless_table(data: dict[str, Any], path: Path) -> Any:
+    """`[tool.blameless]` of a pyproject.toml, or None; a `tool` that is no table is an error."""
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        kind = type(tool).__name__
+        raise ConfigError(f"{path}: `tool` must be a table, not a {kind}; fix or remove it")
+    return tool.get("blameless")
 
 
 @lru_cache(maxsize=256)
@@ -112,10 +149,7 @@ def _find_config_file(folder: Path) -> Path | None:
 
 
 def _has_blameless_table(pyproject: Path) -> bool:
-    try:
-        return "blameless" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        raise ConfigError(f"{pyproject}: invalid TOML") from None
+    return _blameless_table(_load_toml(pyproject), pyproject) is not None
 
 
 def discover_config(target: Path | None) -> Config:

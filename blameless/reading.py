@@ -1,11 +1,18 @@
 """Turning files into text and text into a `Document`.
 
-Every failure here is an `InputError` with one line that names the file.
+Every failure here is an `InputError` with one line that names the file. Reading is
+bounded: a file or stream larger than `max-file-size` is refused after reading at most
+that many bytes plus one chunk, so `/dev/zero` or `yes |` on standard input cannot
+exhaust memory.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from blameless.document import Document
 from blameless.errors import InputError
@@ -13,32 +20,94 @@ from blameless.errors import InputError
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 DOCUMENT_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+DEFAULT_MAX_FILE_SIZE = 10_000_000  # bytes; the `max-file-size` setting
+_CHUNK = 1 << 16
 _BOM = "\ufeff"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def too_large(name: str, limit: int) -> InputError:
+    return InputError(f"{name}: larger than max-file-size ({limit:,} bytes); not checked")
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 text of a file, without a byte-order mark; binary or invalid bytes are errors."""
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file, not a document")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{name}: not valid UTF-8 (byte {error.start}: {data[error.start]:#04x})"
-        ) from None
+    """Text of a file: UTF-8, or UTF-16 with a byte-order mark; the BOM is dropped.
+
+    A NUL anywhere means a binary file; invalid bytes are named by offset.
+    """
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{name}: starts with a UTF-16 byte-order mark but is not valid UTF-16"
+                f" (byte {error.start})"
+            ) from None
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{name}: not valid UTF-8 (byte {error.start}: {data[error.start]:#04x})"
+            ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputError(f"{name}: binary file (NUL character at offset {nul}), not a document")
     return text.removeprefix(_BOM)
 
 
-def read_text(path: Path) -> str:
+def read_stream(stream: BinaryIO, name: str, limit: int = DEFAULT_MAX_FILE_SIZE) -> str:
+    """Read and decode a stream in bounded chunks, refusing it once it passes `limit` bytes."""
+    chunks: list[bytes] = []
+    total = 0
+    utf16: bool | None = None  # decided by the first chunk: NULs are text in UTF-16
+    while True:
+        chunk = stream.read(min(_CHUNK, limit + 1 - total))
+        if not chunk:
+            break
+        if utf16 is None:
+            utf16 = chunk.startswith(_UTF16_BOMS)
+        if not utf16 and b"\x00" in chunk:  # refuse binary input (e.g. /dev/zero) at once
+            offset = total + chunk.index(b"\x00")
+            raise InputError(f"{name}: binary file (NUL byte at offset {offset}), not a document")
+        total += len(chunk)
+        if total > limit:
+            raise too_large(name, limit)
+        chunks.append(chunk)
+    return decode(b"".join(chunks), name)
+
+
+def read_text(path: Path, limit: int = DEFAULT_MAX_FILE_SIZE) -> str:
+    """Read a regular file; FIFOs, devices, folders and broken links are refused unread."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror})") from None
-    return decode(data, str(path))
+        raise _open_error(path, error) from None
+    with os.fdopen(descriptor, "rb") as stream:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path}: is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file (a FIFO, socket or device); not read")
+        if info.st_size > limit:
+            raise too_large(str(path), limit)
+        try:
+            return read_stream(stream, str(path), limit)
+        except OSError as error:
+            raise InputError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def _open_error(path: Path, error: OSError) -> InputError:
+    if error.errno == errno.ELOOP:
+        return InputError(f"{path}: symbolic link loop")
+    if error.errno == errno.ENOENT:
+        if path.is_symlink():
+            return InputError(f"{path}: dangling symbolic link (its target does not exist)")
+        return InputError(f"{path}: no such file")
+    if error.errno == errno.EISDIR:
+        return InputError(f"{path}: is a directory, not a file")
+    return InputError(f"{path}: cannot read ({error.strerror})")
 
 
 def is_markdown(path: str | None) -> bool:
