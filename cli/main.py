@@ -85,7 +85,7 @@ def check(
     """Check Markdown or text postmortems (files, folders, or - for standard input)."""
     from blameless.config import Config, discover_config, read_config_file
     from blameless.files import collect_documents
-    from blameless.reading import decode
+    from blameless.reading import read_stream
 
     explicit = read_config_file(config_file) if config_file else None
 
@@ -109,14 +109,16 @@ def check(
         try:
             if target is None:
                 name = stdin_filename or "-"
-                text = decode(sys.stdin.buffer.read(), "<stdin>")
                 config = config_for(Path(stdin_filename) if stdin_filename else None)
+                text = read_stream(sys.stdin.buffer, "<stdin>", config.max_file_size)
                 report = check_text(text, name if stdin_filename else None, config, today)
                 report = report.model_copy(update={"path": name})
             else:
                 from blameless.reading import read_text
 
-                report = check_text(read_text(target), str(target), config_for(target), today)
+                config = config_for(target)
+                text = read_text(target, config.max_file_size)
+                report = check_text(text, str(target), config, today)
         except BlamelessError as error:
             _error(str(error))
             failed = True
