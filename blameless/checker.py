@@ -63,8 +63,8 @@ def check_path(
 ) -> Report:
     """Read a file and check it with the config found from its folder (unless one is given)."""
     path = Path(path)
-    text = read_text(path)
-    return check_text(text, str(path), config or discover_config(path), today)
+    config = config or discover_config(path)
+    return check_text(read_text(path, config.max_file_size), str(path), config, today)
 
 
 def language_hits(document: Document, config: Config) -> list[Hit]:
@@ -170,6 +170,8 @@ def to_finding(document: Document, hit: Hit, severity: Severity) -> Finding:
         text=document.text[hit.start : hit.end],
         suggestions=list(hit.suggestions),
         fix=hit.fix,
+        sentence_offset=hit.sentence[0] if hit.sentence else None,
+        sentence_end_offset=hit.sentence[1] if hit.sentence else None,
     )
 
 
