@@ -1,7 +1,16 @@
 """Section kinds: what a heading says about the prose under it.
 
-The heading map follows the taxonomy's normalization table; a section's kind changes
-what a sentence means (a name in a timeline is a fact, in a root cause it is blame).
+The one place that decides what a heading means, for every rule: the language rules
+read a section's kind (a name in a timeline is a fact, in a root cause it is blame),
+the action extractor reads where follow-ups are, and `actions-missing` reads whether a
+document is an incident review at all.
+
+Headings are classified from their words, not matched as whole phrases: numbering,
+emoji, markup, trailing punctuation and questions are dropped, plurals read as their
+singular ("Preventive Measure" = "Preventive measures"), and a heading that names no
+known phrase is read by meaning ("Corrective and preventive measures", "What are we
+doing about it?", "How we will prevent this", "Future work", "Lessons learned and next
+steps"). Every step is linear in the heading's length (the text is hostile input).
 """
 
 from __future__ import annotations
@@ -282,38 +291,183 @@ _HEADING_MAP: list[tuple[SectionKind, tuple[str, ...]]] = [
     ),
 ]
 
-_EXACT: dict[str, SectionKind] = {
-    name: kind for kind, names in reversed(_HEADING_MAP) for name in names
-}
 
-# Leading numbering ("3.", "3)", "III.", "A."), emoji and symbols, markup, trailing ":" "?".
-_LEADING_NOISE = re.compile(r"^(?:[\W_]+|\d+(?:\.\d+)*[.)]?\s+|[ivxIVX]+[.)]\s+|[A-Z][.)]\s+)+")
-_TRAILING_NOISE = re.compile(r"[\s:?!.*_]+$")
-_SPACES = re.compile(r"\s+")
+
+def _singular(word: str) -> str:
+    """A crude singular that is the same for both spellings of a heading word."""
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "is", "us", "'s")):
+        return word[:-1]
+    return word
+
+
+# Spellings of one word ("follow ups", "followups", "to-do", "preventative") folded to one.
+_VARIANTS = [
+    (re.compile(r"\bfollow[ -]?ups?\b"), "follow-up"),
+    (re.compile(r"\bto[ -]?dos?\b"), "todo"),
+    (re.compile(r"\bpreventative\b"), "preventive"),
+    (re.compile(r"\bpost[ -]mortem\b"), "postmortem"),
+    (re.compile(r"\s*&\s*"), " and "),
+]
+
+
+def _fold(name: str) -> str:
+    for pattern, replacement in _VARIANTS:
+        name = pattern.sub(replacement, name)
+    return " ".join(_singular(word) for word in name.split())
+
+
+_EXACT: dict[str, SectionKind] = {
+    _fold(name): kind for kind, names in reversed(_HEADING_MAP) for name in names
+}
+_PREFIXES: list[tuple[SectionKind, tuple[str, ...]]] = [
+    (kind, tuple(_fold(n) + " " for n in names if len(n) > 4)) for kind, names in _HEADING_MAP
+]
+
+# Leading numbering ("3.", "3)", "III.", "A.") and symbols; applied once at the start.
+_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)*[.)]?\s+|[ivxIVX]+[.)]\s+|[A-Z][.)]\s+")
+_TRAILING_CHARS = " \t:?!.*_~`#=-–—|>\u200b\ufe0f"
+
+# Headings about what happened, though they name actions or follow-ups
+# ("Follow-up timeline", "Actions taken", "Actions performed during the incident").
+_WHAT_HAPPENED = re.compile(
+    r"\b(?:timeline|time line|taken|performed|during the incident|log|already taken|so far)\b"
+)
+
+# -- follow-ups by meaning --------------------------------------------------------------
+
+# Words that make a heading a follow-up section wherever they stand.
+_ACTION_WORDS = re.compile(
+    r"\b(?:action item|action plan|follow-up|remediation|remedial|corrective|preventive"
+    r"|prevention|next step|todo|recommendation|countermeasure|call to action"
+    r"|action point|open item|commitment)\b"
+)
+# Nouns that name follow-ups when something says they lie ahead ("Future measures").
+_ACTION_NOUN = (
+    r"(?:action|measure|step|improvement|task|work|change|item|fix|plan|mitigation"
+    r"|safeguard|work item|project|ticket)"
+)
+_AHEAD = (
+    r"(?:future|planned|proposed|next|further|upcoming|long[- ]term|short[- ]term"
+    r"|longer[- ]term|near[- ]term|immediate|recommended|follow-on|outstanding|open|pending"
+    r"|new|additional|suggested|agreed|required|preventive|protective|systemic)"
+)
+_QUALIFIED = re.compile(
+    rf"\b{_AHEAD}\s+(?:\w+\s+)?{_ACTION_NOUN}\b|\b{_ACTION_NOUN}\s+(?:going forward|ahead"
+    r"|to take|to be taken|we(?:'re| are| will) taking|moving forward|for the future)\b"
+    rf"|^{_ACTION_NOUN}$"
+)
+# What the team will do, as a phrase or a question.
+_WE = r"(?:we|we're|we are|we'll|we will|are we|will we|is|are|has|have|the team)"
+_DOING = re.compile(
+    rf"\bwhat(?:'s| is)? (?:{_WE} )?(?:(?:going|planning|doing|gonna|changing)\b|do\b"
+    r"|be(?:ing)? (?:done|changed)|will change|change|to do|next)"
+    r"|\bwhat (?:is|will be|are) (?:being )?(?:done|changed|changing|next)"
+    r"|\bwhat (?:will|needs to|has to|must|should) (?:change|be done|happen next)"
+    rf"|\bhow (?:{_WE} |do we |can we |to |we can |we're going to |we are going to )?"
+    r"(?:will )?(?:prevent|avoid|stop|fix|keep|make sure|ensure|improve|reduce)"
+    r"|\bprevent\w* (?:it|this|that|them|a repeat|recurrence|a recurrence|future|similar"
+    r"|repeat|the same)"
+    r"|\b(?:making|make|ensuring|ensure) sure (?:it|this|that)|\bnever again"
+    r"|\b(?:looking|moving|going) (?:forward|ahead)\b|\bnext\b"
+    r"|^(?:improving|preventing|hardening|strengthening|reducing the risk)\b"
+)
+# A merged heading that ends in follow-ups ("Lessons learned and next steps").
+_MERGED_ACTIONS = re.compile(
+    r"(?:\band|\bwith)\s+(?:our |the )?(?:action(?: item)?|next step|follow-up|corrective"
+    r" action|remediation|improvement|change|plan)$"
+)
+
+# -- other kinds by meaning, checked after follow-ups ------------------------------------
+
+_BY_MEANING: list[tuple[SectionKind, re.Pattern[str]]] = [
+    (SectionKind.LUCKY, re.compile(r"\blucky\b|\bluck\b")),
+    (
+        SectionKind.LESSONS_POORLY,
+        re.compile(
+            r"\bwent (?:wrong|poorly|badly)|\b(?:didn't|did not|could have|didn't go|did not go)"
+            r" (?:go )?(?:well|work|better|gone better|so well)|\bwhat (?:was|were) hard"
+            r"|\bwhere we (?:struggled|fell short)|\bwhat could be improved"
+        ),
+    ),
+    (
+        SectionKind.LESSONS_WELL,
+        re.compile(r"\bwent (?:well|right)\b|\bwhat worked\b|\bwhat we did well\b"),
+    ),
+    (SectionKind.TIMELINE, re.compile(r"\btimeline\b|\btime line\b|\bchronolog")),
+    (
+        SectionKind.CAUSE,
+        re.compile(
+            r"\broot[ -]cause|\bcontributing factor|\bcause\b|\bhow (?:did|was|could) "
+            r"(?:this|it|that)|\bwhy (?:did|was|were|does) (?:this|it|that)|\bwhy it happened"
+            r"|\btrigger\b|\bfive why|\b5 why"
+        ),
+    ),
+    (
+        SectionKind.IMPACT,
+        re.compile(r"\bimpact|\bwho was (?:affected|impacted)|\bwhat was affected|\bblast radius"),
+    ),
+    (
+        SectionKind.DETECTION,
+        re.compile(r"\bdetect|\bhow (?:was|were|did) (?:it|this|we) (?:found|discovered|notice)"),
+    ),
+    (
+        SectionKind.LESSONS,
+        re.compile(r"\blesson|\blearning\b|\btakeaway|\bwhat we learn|\bretrospective\b"),
+    ),
+    (SectionKind.SUMMARY, re.compile(r"\bsummary\b|\bwhat happened\b|\boverview\b")),
+    (SectionKind.RESPONSE, re.compile(r"\bresolution\b|\brecovery\b|\bresponse\b")),
+]
+
+
+def _strip_leading(text: str) -> str:
+    """Drop leading numbering, emoji, symbols and markup, in one forward pass."""
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char.isspace() or not (char.isalnum()):
+            index += 1
+            continue
+        number = _LEADING_NUMBER.match(text, index)
+        if number is None or number.end() == index:
+            break
+        index = number.end()
+    return text[index:]
+
+
+def _strip_trailing(text: str) -> str:
+    """Drop trailing punctuation, markup and emoji (linear: no backtracking pattern)."""
+    end = len(text)
+    while end > 0 and (text[end - 1] in _TRAILING_CHARS or _is_symbol(text[end - 1])):
+        end -= 1
+    return text[:end]
+
+
+def _is_symbol(char: str) -> bool:
+    return not char.isalnum() and not char.isspace() and char not in "()'\"%)]"
 
 
 def normalize_heading(title: str) -> str:
     """Lower-case a heading and strip numbering, emoji, markup and trailing punctuation."""
-    text = title.strip().replace("’", "'")
-    text = _LEADING_NOISE.sub("", text)
-    text = _TRAILING_NOISE.sub("", text)
-    return _SPACES.sub(" ", text).lower()
+    text = title[:300].replace("’", "'")  # a section name is short; the rest is noise
+    text = _strip_trailing(_strip_leading(text.strip()))
+    return " ".join(text.split()).lower()
 
 
-# Headings about what happened, though they name actions or follow-ups
-# ("Follow-up timeline", "Actions taken", "Actions performed during the incident").
-_WHAT_HAPPENED = re.compile(r"\b(?:timeline|time line|taken|performed|during the incident|log)\b")
-# "How are we preventing it from happening again?", "Preventing a recurrence".
-_PREVENT_AGAIN = re.compile(
-    r"\bprevent\w*\s+(?:it|this|that|them|a repeat|recurrence|a recurrence)"
-    r"(?:\s+from\s+happening\s+again)?$"
-    r"|\bmaking sure (?:it|this) (?:does not|doesn't) happen again"
-)
-# A merged heading that ends in an action phrase ("Lessons learned and next steps").
-_MERGED_ACTIONS = re.compile(
-    r"(?:\band|&)\s+(?:action items?|next steps|follow[- ]?ups?|corrective actions?"
-    r"|remediations?)$"
-)
+def _by_meaning(name: str) -> SectionKind | None:
+    if re.search(r"\bquestion", name):
+        return SectionKind.QUESTIONS  # "Questions for follow-up" asks, it does not commit
+    if _WHAT_HAPPENED.search(name):
+        return SectionKind.TIMELINE if "time" in name or "log" in name else SectionKind.RESPONSE
+    if _ACTION_WORDS.search(name) or _QUALIFIED.search(name) or _DOING.search(name):
+        return SectionKind.ACTIONS
+    if _MERGED_ACTIONS.search(name) and len(name.split()) <= 8:
+        return SectionKind.ACTIONS
+    for kind, pattern in _BY_MEANING:
+        if pattern.search(name):
+            return kind
+    return None
 
 
 # Cached: every segment asks about its whole heading path, and documents repeat headings.
@@ -323,20 +477,22 @@ def heading_kind(title: str, extra_actions: tuple[str, ...] = ()) -> SectionKind
     name = normalize_heading(title)
     if not name:
         return None
-    if name in (normalize_heading(extra) for extra in extra_actions):
+    folded = _fold(name)
+    if extra_actions and folded in {_fold(normalize_heading(extra)) for extra in extra_actions}:
         return SectionKind.ACTIONS
-    if name in _EXACT:
-        return _EXACT[name]
-    if _WHAT_HAPPENED.search(name):
-        return SectionKind.TIMELINE if "time" in name or "log" in name else SectionKind.RESPONSE
-    if _PREVENT_AGAIN.search(name) or (_MERGED_ACTIONS.search(name) and len(name.split()) <= 6):
-        return SectionKind.ACTIONS
+    if folded in _EXACT:
+        return _EXACT[folded]
     # "Action items (owners in Jira)", "Timeline (all times UTC)", "Root cause: DNS".
-    head = re.split(r"\s*[(:\-–—/]\s*", name, maxsplit=1)[0]
-    if head in _EXACT:
+    head = re.split(r"[(:\-–—/]", folded, maxsplit=1)[0].strip()
+    if head in _EXACT and not (
+        _EXACT[head] is SectionKind.ACTIONS and _WHAT_HAPPENED.search(folded)
+    ):
         return _EXACT[head]
-    for kind, names in _HEADING_MAP:
-        if any(name.startswith(n + " ") for n in names if len(n) > 4):
+    kind = _by_meaning(folded)
+    if kind is not None:
+        return kind
+    for kind, prefixes in _PREFIXES:
+        if folded.startswith(prefixes):
             return kind
     return None
 

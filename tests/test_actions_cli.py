@@ -138,9 +138,9 @@ def test_today_from_the_config_file(folder: Path) -> None:
 
 def test_explicit_config_adds_action_sections(tmp_path: Path) -> None:
     review = tmp_path / "review.md"
-    review.write_text("# R\n\n## Hardening work\n\n- Alert at 80% disk (owner: @ci)\n")
+    review.write_text("# R\n\n## Build farm\n\n- Alert at 80% disk (owner: @ci)\n")
     config = tmp_path / "custom.toml"
-    config.write_text('action-sections = ["Hardening work"]\n')
+    config.write_text('action-sections = ["Build farm"]\n')
     assert json.loads(run(str(review), "--format", "json"))["items"] == []
     [item] = json.loads(run(str(review), "--format", "json", "--config", str(config)))["items"]
     assert item["owner"] == "@ci"

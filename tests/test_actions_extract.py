@@ -289,12 +289,12 @@ def test_labelled_lists_and_labelled_paragraphs_without_a_heading() -> None:
 
 def test_action_sections_setting_adds_heading_names() -> None:
     text = (
-        "# Disk full\n\n## Hardening work\n\n"
+        "# Disk full\n\n## Build farm\n\n"
         "- Alert at 80% disk on build hosts (owner: @ci, due: 2099-01-01)\n"
     )
     document = parse_document(text, "pm.md")
     assert extract_action_items(document, Config(), TODAY) == []
-    config = Config.model_validate({"action-sections": ["Hardening work"]})
+    config = Config.model_validate({"action-sections": ["Build farm"]})
     [item] = extract_action_items(document, config, TODAY)
     assert (item.line, item.owner, item.due) == (5, "@ci", "2099-01-01")
 
