@@ -113,7 +113,8 @@ def score_set(directory: Path, show: bool) -> Score:
             score.done_right += bool(label.get("done")) == item.done
             if show and not _same_owner(label.get("owner"), item.owner):
                 expected = label.get("owner")
-                score.notes.append(f"{entry['file']}:{item.line}: owner {item.owner!r}, {expected!r}")
+                where = f"{entry['file']}:{item.line}"
+                score.notes.append(f"{where}: owner {item.owner!r}, label {expected!r}")
             if show and (label.get("due") or None) != item.due:
                 score.notes.append(
                     f"{entry['file']}:{item.line}: due {item.due!r}, label {label.get('due')!r}"
