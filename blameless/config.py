@@ -52,6 +52,9 @@ class Config(BaseModel):
     allow: tuple[str, ...] = ()
     max_action_items: int = Field(default=10, ge=1, alias="max-action-items")
     action_sections: tuple[str, ...] = Field(default=(), alias="action-sections")
+    # Globs or folder names of documents that are incident reviews whatever they say
+    # (only those, and documents that read as reviews, are judged for actions-missing).
+    postmortem_paths: tuple[str, ...] = Field(default=(), alias="postmortem-paths")
     model: str | None = None
     today: dt.date | None = None
     # Bytes; a larger file (or standard input) is refused, so no input exhausts memory.
