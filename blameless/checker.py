@@ -55,7 +55,9 @@ def check_text(
         to_finding(document, hit, severity(hit)) for hit in combine(filter(kept, hits), severity)
     ]
     findings.sort(key=lambda f: (f.line is not None, f.offset or 0, f.rule))
-    return Report(path=path, findings=findings, action_items=items, summary=Summary.of(findings))
+    return Report(
+        path=path, findings=tuple(findings), action_items=items, summary=Summary.of(findings)
+    )
 
 
 def check_path(
@@ -153,7 +155,7 @@ def to_finding(document: Document, hit: Hit, severity: Severity) -> Finding:
         message += f" (Also reads as {_list(hit.related)}.)"
     if hit.start is None or hit.end is None:
         return Finding(
-            rule=hit.rule, severity=severity, message=message, suggestions=list(hit.suggestions)
+            rule=hit.rule, severity=severity, message=message, suggestions=tuple(hit.suggestions)
         )
     line, column = document.position(hit.start)
     end_line, end_column = document.position(hit.end)
@@ -168,7 +170,7 @@ def to_finding(document: Document, hit: Hit, severity: Severity) -> Finding:
         offset=hit.start,
         end_offset=hit.end,
         text=document.text[hit.start : hit.end],
-        suggestions=list(hit.suggestions),
+        suggestions=tuple(hit.suggestions),
         fix=hit.fix,
         sentence_offset=hit.sentence[0] if hit.sentence else None,
         sentence_end_offset=hit.sentence[1] if hit.sentence else None,

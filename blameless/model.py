@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -41,8 +42,11 @@ class Finding(_Frozen):
     offset: int | None = None
     end_offset: int | None = None
     text: str = ""
-    suggestions: list[str] = Field(default_factory=list)
+    suggestions: tuple[str, ...] = ()
     fix: Edit | None = Field(default=None, exclude=True)
+    # The whole sentence the suggestions rewrite (editors replace it); not in JSON.
+    sentence_offset: int | None = Field(default=None, exclude=True)
+    sentence_end_offset: int | None = Field(default=None, exclude=True)
 
 
 class ActionItem(_Frozen):
@@ -65,7 +69,7 @@ class Summary(_Frozen):
     infos: int = 0
 
     @classmethod
-    def of(cls, findings: list[Finding], files: int = 1) -> Summary:
+    def of(cls, findings: Iterable[Finding], files: int = 1) -> Summary:
         counts = {s: 0 for s in Severity}
         for finding in findings:
             counts[finding.severity] += 1
@@ -79,6 +83,6 @@ class Summary(_Frozen):
 
 class Report(_Frozen):
     path: str | None = None
-    findings: list[Finding] = Field(default_factory=list)
+    findings: tuple[Finding, ...] = ()  # immutable, like the model itself
     action_items: list[ActionItem] = Field(default_factory=list)
     summary: Summary = Field(default_factory=Summary)

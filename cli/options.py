@@ -30,3 +30,16 @@ config_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Use this config file instead of searching for one.",
 )
+
+
+def rule_list(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...] | None:
+    """Repeated, comma-separated rule ids into one tuple (None when the option is absent)."""
+    if not values:
+        return None
+    from blameless.packs import validate_rules
+
+    rules = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+    validate_rules(rules)
+    return tuple(dict.fromkeys(rules))
