@@ -51,11 +51,12 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 def unified_diff(path: str, before: str, after: str) -> str:
     """A `diff -u` style patch from `before` to `after`, empty when they are equal."""
+    relative = not path.startswith(("/", "-"))  # git-style a/ b/ prefixes for relative paths
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
-        fromfile=f"a/{path}",
-        tofile=f"b/{path}",
+        fromfile=f"a/{path}" if relative else path,
+        tofile=f"b/{path}" if relative else path,
     )
     out: list[str] = []
     for line in lines:
