@@ -1,4 +1,4 @@
-"""`--fix` and `--diff`: only the safe edits, written atomically, everything else kept byte for byte."""
+"""`--fix` and `--diff`: only safe edits, written atomically, all else kept byte for byte."""
 
 from __future__ import annotations
 

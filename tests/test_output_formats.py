@@ -96,7 +96,8 @@ def test_github_workflow_commands(workdir: Path, capsys) -> None:
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
     assert any(
         line.startswith(
-            "::error file=pm.md,line=3,col=1,endLine=3,endColumn=11,title=blameless person-as-cause::"
+            "::error file=pm.md,line=3,col=1,endLine=3,endColumn=11,"
+            "title=blameless person-as-cause::"
         )
         for line in lines
     )
