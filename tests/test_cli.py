@@ -147,7 +147,7 @@ def test_bad_input_is_one_line_and_exit_2(workdir: Path, capsys, setup, args, me
     lines = err.strip().splitlines()
     assert message in err, err
     assert "Traceback" not in err
-    assert len([line for line in lines if line.strip()]) <= 3  # usage errors show a usage line
+    assert len(lines) == 1  # usage errors too: one line, no usage block
 
 
 def test_rules_and_explain(capsys) -> None:
