@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -56,14 +57,18 @@ def test_pre_commit_hook_fails_on_blame_and_passes_when_fixed(tmp_path: Path) ->
     postmortem.write_text(BLAMEFUL)
     _git(repo, "add", ".")
 
-    env = {**os.environ, "PRE_COMMIT_COLOR": "never"}
-    command = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
-    failing = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env)
-    output = failing.stdout + failing.stderr
-    assert failing.returncode == 1, output
-    assert "2026-03-14-checkout.md:5:26: error human-error" in output
+    # The hook's environment (spaCy and the model, some 340 MB) goes to a folder of the
+    # test's own, removed afterwards, never to the user's ~/.cache/pre-commit.
+    with tempfile.TemporaryDirectory(prefix="pre-commit-home-") as home:
+        env = {**os.environ, "PRE_COMMIT_COLOR": "never", "PRE_COMMIT_HOME": home}
+        command = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
+        failing = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env)
+        output = failing.stdout + failing.stderr
+        assert failing.returncode == 1, output
+        assert "2026-03-14-checkout.md:5:26: error human-error" in output
+        assert any(Path(home).iterdir()), "pre-commit did not use PRE_COMMIT_HOME"
 
-    postmortem.write_text(FIXED)
-    _git(repo, "add", ".")
-    passing = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env)
-    assert passing.returncode == 0, passing.stdout + passing.stderr
+        postmortem.write_text(FIXED)
+        _git(repo, "add", ".")
+        passing = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env)
+        assert passing.returncode == 0, passing.stdout + passing.stderr
