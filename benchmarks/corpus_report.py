@@ -27,6 +27,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rule", help="only this rule's findings")
     args = parser.parse_args(argv)
 
+    if not (args.corpus.is_dir() and any(args.corpus.glob("*.md"))):
+        print(
+            f"no postmortems (*.md) in {args.corpus}: pass --corpus DIR, a folder of them",
+            file=sys.stderr,
+        )
+        return 2
     language = {rule for rule, pack in load_packs().items() if pack.kind == "language"}
     total_words = total_findings = total_items = 0
     print(f"{'document':<48} {'words':>6} {'found':>5} {'/1k':>6} {'items':>5}")

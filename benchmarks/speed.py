@@ -38,6 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
 
+    if not (args.corpus.is_dir() and any(args.corpus.glob("*.md"))):
+        print(
+            f"no postmortems (*.md) in {args.corpus}: pass --corpus DIR, a folder of them",
+            file=sys.stderr,
+        )
+        return 2
     files = sorted(args.corpus.glob("*.md"))
     texts = {path: path.read_text(encoding="utf-8") for path in files}
     words = {path: len(text.split()) for path, text in texts.items()}
