@@ -172,6 +172,7 @@ def to_finding(document: Document, hit: Hit, severity: Severity) -> Finding:
         text=document.text[hit.start : hit.end],
         suggestions=tuple(hit.suggestions),
         fix=hit.fix,
+        related=hit.related,
         sentence_offset=hit.sentence[0] if hit.sentence else None,
         sentence_end_offset=hit.sentence[1] if hit.sentence else None,
     )

@@ -44,6 +44,8 @@ class Finding(_Frozen):
     text: str = ""
     suggestions: tuple[str, ...] = ()
     fix: Edit | None = Field(default=None, exclude=True)
+    # Other rules the same sentence hit (named in the message too); not in JSON.
+    related: tuple[str, ...] = Field(default=(), exclude=True)
     # The whole sentence the suggestions rewrite (editors replace it); not in JSON.
     sentence_offset: int | None = Field(default=None, exclude=True)
     sentence_end_offset: int | None = Field(default=None, exclude=True)
