@@ -48,6 +48,14 @@ def explain(rule: str) -> None:
     click.echo(explain_rule(get_pack(rule)))
 
 
+@cli.command()
+def lsp() -> None:
+    """Run the language server on standard input and output (for editors)."""
+    from blameless.output.lsp import serve
+
+    serve()
+
+
 cli.add_command(check)
 cli.add_command(actions)
 

@@ -63,7 +63,7 @@ def render(rows: list[Row], output_format: str) -> str:
 
 def _table_cell(column: str, value: object) -> str:
     if column == "text":
-        from blameless.actions.markup import shorten
+        from blameless.actions.text import shorten
 
         return shorten(str(value), _TEXT_WIDTH)
     if column == "ticket" and isinstance(value, str) and len(value) > 40:

@@ -1,0 +1,212 @@
+"""`blameless lsp` as a subprocess, spoken to over stdio as an editor would.
+
+Positions are in UTF-16 code units (LSP's default): on a line with "🚀" before a
+finding, the character column is one more than the finding's column in characters.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.lsp_client import LspClient
+
+DOC = """\
+# Café 🚀 outage
+
+At 14:02 🚀 the café lost data. Zoë's typo broke the cache.
+
+The deploy was clearly 🚀 risky.
+
+Why did you skip the canary?
+"""
+
+
+def utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def position(text: str, offset: int) -> dict[str, int]:
+    """LSP position of a character offset, computed independently of the server."""
+    before = text[:offset]
+    line = before.count("\n")
+    return {"line": line, "character": utf16(before[before.rfind("\n") + 1 :])}
+
+
+def offset(text: str, pos: dict[str, int]) -> int:
+    lines = text.split("\n")
+    start = sum(len(line) + 1 for line in lines[: pos["line"]])
+    units = 0
+    for index, char in enumerate(lines[pos["line"]]):
+        if units >= pos["character"]:
+            return start + index
+        units += utf16(char)
+    return start + len(lines[pos["line"]])
+
+
+def apply(text: str, edits: list[dict[str, Any]]) -> str:
+    spans = [(offset(text, e["range"]["start"]), offset(text, e["range"]["end"]), e) for e in edits]
+    for start, end, edit in sorted(spans, key=lambda span: -span[0]):
+        text = text[:start] + edit["newText"] + text[end:]
+    return text
+
+
+def by_rule(diagnostics: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {diagnostic.get("code", ""): diagnostic for diagnostic in diagnostics}
+
+
+@pytest.fixture
+def client(tmp_path: Path):
+    server = LspClient(cwd=tmp_path)
+    yield server
+    if server.process.poll() is None:
+        server.process.kill()
+        server.process.wait()
+
+
+def test_language_server_over_stdio(tmp_path: Path, client: LspClient) -> None:
+    path = tmp_path / "pm.md"
+    path.write_text(DOC, encoding="utf-8")
+    uri = path.as_uri()
+    result = client.initialize(tmp_path, {"debounceMs": 30})
+    capabilities = result["capabilities"]
+    assert capabilities["hoverProvider"] and capabilities["codeActionProvider"]
+    assert capabilities.get("positionEncoding", "utf-16") == "utf-16"
+
+    # didOpen: diagnostics with UTF-16 ranges, the rule id as code, a link to its docs
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": DOC}},
+    )
+    found = by_rule(client.diagnostics(uri, version=1))
+    assert {"person-as-cause", "hindsight", "why-you", "actions-missing"} <= set(found)
+    zoe = found["person-as-cause"]
+    start = DOC.index("Zoë's typo")
+    assert zoe["range"] == {
+        "start": position(DOC, start),
+        "end": position(DOC, start + len("Zoë's typo")),
+    }
+    assert zoe["range"]["start"] == {"line": 2, "character": 32}  # 31 characters, 32 units
+    assert zoe["severity"] == 1 and zoe["source"] == "blameless"
+    assert zoe["codeDescription"]["href"].endswith("person-as-cause.yaml")
+    assert found["hindsight"]["severity"] == 2
+
+    # codeAction: the safe fix, the rewrite and the suppression, as WorkspaceEdits
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": zoe["range"], "context": {"diagnostics": [zoe]}},
+    )
+    titles = [action["title"] for action in actions]
+    assert "Replace \"Zoë's\" with 'A'" in titles
+    assert "Rewrite: A typo broke the cache." in titles
+    assert "Disable person-as-cause for this line" in titles
+    fix = next(a for a in actions if a["title"].startswith("Replace"))
+    assert fix["kind"] == "quickfix" and fix["isPreferred"] is True
+    fixed = apply(DOC, fix["edit"]["changes"][uri])
+    assert fixed == DOC.replace("Zoë's typo", "A typo")
+    rewrite = next(a for a in actions if a["title"].startswith("Rewrite"))
+    assert apply(DOC, rewrite["edit"]["changes"][uri]) == DOC.replace(
+        "Zoë's typo broke the cache.", "A typo broke the cache."
+    )
+    disable = next(a for a in actions if a["title"].startswith("Disable"))
+    silenced = apply(DOC, disable["edit"]["changes"][uri])
+    assert "\n<!-- blameless-disable-next-line person-as-cause -->\nAt 14:02" in silenced
+
+    # didChange (full text): the fixed document has no person-as-cause finding
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]},
+    )
+    assert "person-as-cause" not in by_rule(client.diagnostics(uri, version=2))
+
+    # didChange (incremental, UTF-16 range): insert after the emoji on line 5
+    line = fixed.split("\n")[4]
+    at = {"line": 4, "character": utf16(line[: line.index("🚀") + 1])}
+    client.notify(
+        "textDocument/didChange",
+        {
+            "textDocument": {"uri": uri, "version": 3},
+            "contentChanges": [{"range": {"start": at, "end": at}, "text": " very"}],
+        },
+    )
+    hindsight = by_rule(client.diagnostics(uri, version=3))["hindsight"]
+    assert hindsight["range"]["start"] == {"line": 4, "character": 15}
+
+    # hover: the rule's explanation
+    hover = client.request(
+        "textDocument/hover",
+        {"textDocument": {"uri": uri}, "position": {"line": 4, "character": 17}},
+    )
+    assert "hindsight" in hover["contents"]["value"]
+    assert "What it flags" in hover["contents"]["value"]
+    assert (
+        client.request(
+            "textDocument/hover",
+            {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}},
+        )
+        is None
+    )
+
+    # didSave re-checks; didClose clears
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    assert "hindsight" in by_rule(client.diagnostics(uri))
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert client.diagnostics(uri) == []
+
+    assert client.close() == 0
+
+
+def test_malformed_requests_never_kill_the_server(tmp_path: Path, client: LspClient) -> None:
+    client.initialize(tmp_path)
+    client.send_raw(b"{not json")
+    # pygls logs a request whose params do not fit and leaves it unanswered; it lives on
+    client.send({"id": 99, "method": "textDocument/hover", "params": {"nonsense": True}})
+    missing = (tmp_path / "nowhere.md").as_uri()
+    client.send(
+        {
+            "id": 100,
+            "method": "textDocument/codeAction",
+            "params": {
+                "textDocument": {"uri": missing},
+                "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                "context": {"diagnostics": []},
+            },
+        }
+    )
+    client.wait(lambda message: message.get("id") == 100)
+    # a document with a bad suppression comment is a diagnostic, not a crash
+    uri = (tmp_path / "bad.md").as_uri()
+    text = "<!-- blameless-disable who-you -->\nWhy did you skip the canary?\n"
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}},
+    )
+    (problem,) = client.diagnostics(uri)
+    assert "unknown rule 'who-you'" in problem["message"]
+    result = client.request("shutdown", None)
+    assert result is None
+    client.notify("exit", None)
+    assert client.process.wait(timeout=10) == 0
+
+
+def test_config_is_found_from_the_documents_folder(tmp_path: Path, client: LspClient) -> None:
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    (folder / ".blameless.toml").write_text('select = ["why-you"]\n')
+    uri = (folder / "pm.md").as_uri()
+    client.initialize(tmp_path)
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": DOC}},
+    )
+    assert set(by_rule(client.diagnostics(uri))) == {"why-you"}
+    assert client.close() == 0
+
+
+def test_stdout_carries_only_the_protocol(tmp_path: Path, client: LspClient) -> None:
+    client.initialize(tmp_path)
+    assert client.close() == 0
+    assert json.dumps(client.notifications)  # every message parsed as JSON-RPC
