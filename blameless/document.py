@@ -3,6 +3,27 @@
 Readers (Markdown, plain text) produce a `Document`; every later stage works on it and
 never re-reads the file. Offsets are indices into `Document.text`, the decoded file
 without a byte-order mark.
+
+The seam between readers and the rest: a reader is one module with a function
+`read_x(text, path) -> Document`, and it alone knows the format's syntax. It hands over,
+for every block of text, a `Segment` with
+
+- its raw source span (`start`, `end`: `text[start:end]` is what the author wrote,
+  markup included) and its masked `prose` for the language rules;
+- `plain`: the words a reader sees, with inline markup resolved (emphasis, escapes and
+  HTML gone, code spans' text kept, link texts kept), one line per source line;
+- `links`: link targets, with the range of their text in `plain` (bare URLs included);
+- `struck`: the whole segment is struck through (`~~done~~`);
+- `codes`: the text of its code spans (owners are often written as `` `@sam` ``);
+- its structure: kind (heading, paragraph, item, cell), heading `level`, the enclosing
+  section titles, list item ids, nesting and checkbox, table cell row and column;
+- `label`: the bold or colon label the paragraph follows ("**Action item:** …"), and
+  `lead`, the bold words that open it;
+- `lines`: the source span of each of its lines, when it has several.
+
+Headings are also listed in `Document.headings` with their levels and spans, and the
+front matter is kept as written. The action extractor and the language rules read only
+this model; a new format (reStructuredText, AsciiDoc) is one new reader module.
 """
 
 from __future__ import annotations
@@ -15,6 +36,15 @@ from functools import cached_property
 from blameless.sections import SectionKind, section_kind
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link in a segment: its target, and where its text sits in `Segment.plain`."""
+
+    target: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -41,6 +71,14 @@ class Segment:
     table: int | None = None  # id of the table this cell belongs to
     row: int | None = None  # 0 for the header row
     col: int | None = None
+    plain: str = ""  # the words a reader sees (see the module docstring)
+    links: tuple[Link, ...] = ()
+    struck: bool = False
+    codes: tuple[str, ...] = ()
+    label: str | None = None  # the label this paragraph follows ("**Action item:**")
+    lead: str | None = None  # the bold words that open it ("**Add a canary.** Every…")
+    lines: tuple[tuple[int, int], ...] = ()  # source span of each line, when it has several
+    level: int = 0  # heading level, for kind "heading" (7 for a pseudo-heading)
 
     @property
     def section_kind(self) -> SectionKind:
@@ -63,6 +101,7 @@ class Document:
     markdown: bool = True
     segments: list[Segment] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
+    front_matter: str = ""  # the YAML/TOML front matter as written, without its fences
 
     @cached_property
     def line_starts(self) -> list[int]:

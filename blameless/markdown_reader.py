@@ -8,14 +8,14 @@ whatever the line endings, tabs or non-ASCII text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from blameless.document import Document, Heading, Segment
-from blameless.prose import blank_ranges, mask_inline_markup
+from blameless.document import Document, Heading, Link, Segment
+from blameless.prose import blank_ranges, mask_inline_markup, take_urls
 from blameless.sections import SectionKind, heading_kind
 
 # Level given to bold or plain-line pseudo-headings ("**Root causes**", "Action items:"):
@@ -74,6 +74,12 @@ class _Builder:
     quote_depth: int = 0
     item_count: int = 0
     table_count: int = 0
+    env: dict[str, object] = field(default_factory=dict)  # link reference definitions
+
+    def words_of(self, start: int, end: int) -> Inline:
+        """The words of a piece of one block (a label's rest, a metadata line)."""
+        tokens = _parser().parseInline(self.text[start:end], self.env)
+        return inline_words(tokens[0].children or []) if tokens else Inline()
 
     # -- positions -------------------------------------------------------------------
 
@@ -88,7 +94,7 @@ class _Builder:
             column = len(source.rstrip()) - len(stripped)
         else:
             found = source.find(stripped) if stripped else -1
-            column = found if found >= 0 else _CONTAINER_PREFIX.match(source).end()
+            column = found if found >= 0 else _prefix_end(source)
         return self.line_start(index) + column
 
     # -- structure -------------------------------------------------------------------
@@ -128,13 +134,15 @@ class _Builder:
         self.segments.append(segment)
         return segment
 
-    def inline_range(self, token: Token) -> tuple[int, int, list[tuple[int, int]]]:
+    def inline_range(
+        self, token: Token
+    ) -> tuple[int, int, list[tuple[int, int]], list[tuple[int, int]]]:
         """Offsets of an inline token's content, and the ranges between its lines to blank."""
         first, last = token.map or (0, 1)
         contents = token.content.split("\n")
         if len(contents) != last - first:  # lazy continuation or setext: trust the source
             contents = [
-                self.lines[i][_CONTAINER_PREFIX.match(self.lines[i]).end() :]
+                self.lines[i][_prefix_end(self.lines[i]) :]
                 for i in range(first, last)
             ]
         pieces = []
@@ -142,23 +150,25 @@ class _Builder:
             start = self.content_start(offset, content)
             pieces.append((start, start + len(content.strip())))
         gaps = [(pieces[i][1], pieces[i + 1][0]) for i in range(len(pieces) - 1)]
-        return pieces[0][0], pieces[-1][1], gaps
+        return pieces[0][0], pieces[-1][1], gaps, pieces
 
     # -- tokens ----------------------------------------------------------------------
 
     def heading(self, open_token: Token, inline: Token) -> None:
         level = int(open_token.tag[1])
         title = _plain_title(inline)
-        start, end, gaps = self.inline_range(inline)
+        start, end, gaps, _ = self.inline_range(inline)
         self.open_heading(level, title)
         line = self.document.position(start)[0]
         self.headings.append(Heading(level=level, title=title, line=line, start=start, end=end))
-        self.add_segment(start, end, "heading", mask=gaps)
+        words = inline_words(inline.children or [])
+        self.add_segment(start, end, "heading", mask=gaps, level=level, **words.fields())
 
     def paragraph(self, inline: Token, in_item: bool) -> None:
-        start, end, gaps = self.inline_range(inline)
+        start, end, gaps, pieces = self.inline_range(inline)
         mask = list(gaps)
-        extra: dict[str, object] = {}
+        words = inline_words(inline.children or [])
+        extra: dict[str, object] = {"lines": tuple(pieces) if len(pieces) > 1 else ()}
         if in_item and self.item_stack:
             item = self.item_stack[-1]
             extra = {
@@ -173,10 +183,14 @@ class _Builder:
                 if box:
                     extra["task"] = box.group(1) != " "
                     mask.append((start, box.end()))
+                    plain = words.plain
+                    if plain[:3] in ("[ ]", "[x]", "[X]"):
+                        words = replace(words, plain="   " + plain[3:])
         elif not self.quote_depth and (
             self.metadata_lines(start, end) or self.pseudo_heading(start, end)
         ):
             return
+        extra.update(words.fields())
         self.add_segment(start, end, "item" if in_item else "paragraph", mask=mask, **extra)
 
     def metadata_lines(self, start: int, end: int) -> bool:
@@ -193,7 +207,10 @@ class _Builder:
             lines.append((position, position + len(line.rstrip()), match.group("key")))
             position += len(line)
         for line_start, line_end, key in lines:
-            self.add_segment(line_start, line_end, "paragraph", section=(*self.section, key))
+            words = self.words_of(line_start, line_end)
+            self.add_segment(
+                line_start, line_end, "paragraph", section=(*self.section, key), **words.fields()
+            )
         return True
 
     def pseudo_heading(self, start: int, end: int) -> bool:
@@ -211,7 +228,15 @@ class _Builder:
         rest = match.group("rest")
         if rest and rest.strip():
             rest_start = match.start("rest")
-            self.add_segment(rest_start, end, "paragraph", section=(*self.section, title))
+            words = self.words_of(rest_start, end)
+            self.add_segment(
+                rest_start,
+                end,
+                "paragraph",
+                section=(*self.section, title),
+                label=title,
+                **words.fields(),
+            )
             return True
         self.open_heading(PSEUDO_HEADING_LEVEL, title)
         line = self.document.position(start)[0]
@@ -220,11 +245,14 @@ class _Builder:
         )
         return True
 
-    def table_row(self, line_index: int, table: int, row: int) -> None:
+    def table_row(self, line_index: int, table: int, row: int, inlines: list[Token]) -> None:
         source = self.lines[line_index]
         base = self.line_start(line_index)
         for col, (start, end) in enumerate(split_table_row(source)):
-            self.add_segment(base + start, base + end, "cell", table=table, row=row, col=col)
+            words = inline_words(inlines[col].children or []) if col < len(inlines) else Inline()
+            self.add_segment(
+                base + start, base + end, "cell", table=table, row=row, col=col, **words.fields()
+            )
 
     def walk(self, tokens: list[Token]) -> None:
         index = 0
@@ -265,14 +293,26 @@ class _Builder:
                 self.table_count += 1
                 table_row = 0
             elif kind == "tr_open" and token.map:
-                self.table_row(token.map[0], self.table_count, table_row)
+                inlines = []
+                ahead = index + 1
+                while ahead < len(tokens) and tokens[ahead].type != "tr_close":
+                    if tokens[ahead].type == "inline":
+                        inlines.append(tokens[ahead])
+                    ahead += 1
+                self.table_row(token.map[0], self.table_count, table_row, inlines)
                 table_row += 1
             index += 1
 
 
+def _prefix_end(line: str) -> int:
+    """Where a line's text starts after indentation and blockquote markers."""
+    match = _CONTAINER_PREFIX.match(line)
+    return match.end() if match else 0
+
+
 def split_table_row(line: str) -> list[tuple[int, int]]:
     """Column ranges of the cells of one GFM table row (escaped pipes stay in their cell)."""
-    prefix = _CONTAINER_PREFIX.match(line).end()
+    prefix = _prefix_end(line)
     end = len(line.rstrip())
     if prefix < end and line[prefix] == "|":
         prefix += 1
@@ -302,6 +342,102 @@ def _trim(line: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@dataclass(frozen=True)
+class Inline:
+    """The words of an inline token as a reader sees them, with its links and code."""
+
+    plain: str = ""
+    links: tuple[Link, ...] = ()
+    struck: bool = False
+    codes: tuple[str, ...] = ()
+    lead: str | None = None
+
+    def fields(self) -> dict[str, object]:
+        return {
+            "plain": self.plain,
+            "links": self.links,
+            "struck": self.struck,
+            "codes": self.codes,
+            "lead": self.lead,
+        }
+
+
+_DROPPED = frozenset({"image", "html_inline"})
+
+
+def inline_words(children: list[Token]) -> Inline:
+    """Plain text, links, strikethrough and code spans from markdown-it inline children."""
+    parts: list[str] = []
+    size = 0
+    links: list[Link] = []
+    codes: list[str] = []
+    open_links: list[tuple[str, int, int]] = []
+    strike = 0
+    words_struck = words_plain = 0
+    lead: tuple[int, int] | None = None  # (start, end) in plain of a bold opening run
+    bold = 0
+    bold_start = -1
+
+    seen_words = False
+
+    def add(text: str) -> None:
+        nonlocal size, seen_words
+        parts.append(text)
+        size += len(text)
+        seen_words = seen_words or bool(text.strip())
+
+    for child in children:
+        kind = child.type
+        if kind == "text":
+            text, urls = (child.content, []) if open_links else take_urls(child.content)
+            if child.content.strip():
+                if strike:
+                    words_struck += 1
+                else:
+                    words_plain += 1
+            links.extend(Link(url, size + at, size + at + len(url)) for url, at in urls)
+            add(text)
+        elif kind == "code_inline":
+            codes.append(child.content.strip())
+            words_struck += bool(strike)
+            words_plain += not strike
+            add(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            add("\n")  # one line of the source per line of `plain`
+        elif kind == "link_open":
+            open_links.append((str(child.attrs.get("href", "")), size, len(parts)))
+        elif kind == "link_close" and open_links:
+            target, start, index = open_links.pop()
+            if "".join(parts[index:]).strip() == target:  # an autolink: only the target
+                del parts[index:]
+                size = start
+                add(" " * len(target))
+                start = size
+            links.append(Link(target, start, size))
+        elif kind == "strong_open":
+            bold += 1
+            if bold == 1 and not seen_words and lead is None:
+                bold_start = size
+        elif kind == "strong_close":
+            bold -= 1
+            if bold == 0 and bold_start >= 0 and lead is None:
+                lead = (bold_start, size)
+        elif kind == "s_open":
+            strike += 1
+        elif kind == "s_close":
+            strike = max(0, strike - 1)
+        elif kind in _DROPPED:
+            add(" ")
+    plain = "".join(parts)
+    return Inline(
+        plain=plain,
+        lead=" ".join(plain[lead[0] : lead[1]].split()) or None if lead else None,
+        links=tuple(sorted(links, key=lambda link: link.start)),
+        struck=words_struck > 0 and words_plain == 0,
+        codes=tuple(codes),
+    )
+
+
 def _plain_title(inline: Token) -> str:
     parts = [
         child.content
@@ -320,10 +456,12 @@ def read_markdown(text: str, path: str | None = None) -> Document:
         for i in range(len(starts))
     ]
     skipped = front_matter_lines(lines)
+    if skipped:
+        document.front_matter = "\n".join(lines[1 : skipped - 1])
     # Blank the front matter but keep its lines, so markdown-it's line numbers stay ours.
     source = "\n".join([""] * skipped + lines[skipped:])
     builder = _Builder(text=text, document=document, lines=lines)
-    builder.walk(_parser().parse(source))
+    builder.walk(_parser().parse(source, builder.env))
     document.segments = builder.segments
     document.headings = builder.headings
     return document

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from blameless.document import Document, Heading, Segment
-from blameless.prose import mask_inline_markup
+from blameless.document import Document, Heading, Link, Segment
+from blameless.prose import mask_inline_markup, take_urls
 from blameless.sections import heading_kind
 
 _LIST_LINE = re.compile(
@@ -37,7 +37,12 @@ def read_plain_text(text: str, path: str | None = None) -> Document:
         first, last = paragraph[0], paragraph[-1]
         start = starts[first] + len(lines[first]) - len(lines[first].lstrip())
         end = starts[last] + len(lines[last].rstrip())
-        segments.append(_segment(document, start, end, "paragraph", section))
+        spans = tuple(
+            (starts[i] + len(lines[i]) - len(lines[i].lstrip()), starts[i] + len(lines[i].rstrip()))
+            for i in paragraph
+        )
+        extra = {"lines": spans} if len(spans) > 1 else {}
+        segments.append(_segment(document, start, end, "paragraph", section, **extra))
         paragraph.clear()
 
     for index, line in enumerate(lines):
@@ -51,8 +56,12 @@ def read_plain_text(text: str, path: str | None = None) -> Document:
             # A wrapped line of the item above: the item runs on to the end of this line.
             position = open_items[-1][1]
             segments[position] = _segment(
-                document, segments[position].start, starts[index] + len(line.rstrip()),
-                "item", section, **_item_fields(segments[position]),
+                document,
+                segments[position].start,
+                starts[index] + len(line.rstrip()),
+                "item",
+                section,
+                **_item_fields(segments[position]),
             )
             continue
         if _UNDERLINE.match(line) and not paragraph:
@@ -122,6 +131,8 @@ def _segment(
     document: Document, start: int, end: int, kind: str, section: tuple[str, ...], **extra: object
 ) -> Segment:
     prose = mask_inline_markup(document.text[start:end])
+    source = document.text[start:end]
+    plain, urls = take_urls(source.replace("\r\n", " \n").replace("\r", "\n"))
     return Segment(
         start=start,
         end=end,
@@ -129,5 +140,7 @@ def _segment(
         kind=kind,
         section=section,
         line=document.position(start)[0],
+        plain=plain,
+        links=tuple(Link(url, at, at + len(url)) for url, at in urls),
         **extra,  # type: ignore[arg-type]
     )

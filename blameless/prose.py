@@ -59,3 +59,15 @@ def mask_inline_markup(text: str, extra: Iterable[tuple[int, int]] = ()) -> str:
                 blank(chars, match.start(), match.end())
         current = "".join(chars)
     return current
+
+
+# A bare URL in running text; starts only at a scheme or "www.", so the scan is linear.
+BARE_URL = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+
+
+def take_urls(text: str) -> tuple[str, list[tuple[str, int]]]:
+    """`text` with bare URLs blanked, and each URL with its offset."""
+    urls = [(match.group(), match.start()) for match in BARE_URL.finditer(text)]
+    if not urls:
+        return text, []
+    return blank_ranges(text, ((at, at + len(url)) for url, at in urls)), urls

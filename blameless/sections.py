@@ -292,7 +292,6 @@ _HEADING_MAP: list[tuple[SectionKind, tuple[str, ...]]] = [
 ]
 
 
-
 def _singular(word: str) -> str:
     """A crude singular that is the same for both spellings of a heading word."""
     if len(word) > 3 and word.endswith("ies"):

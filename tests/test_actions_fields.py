@@ -10,13 +10,17 @@ from hypothesis import strategies as st
 
 from blameless.actions.dates import DueKind, parse_due
 from blameless.actions.fields import reads_as_done
-from blameless.actions.markup import read_inline
 from blameless.actions.metadata import parse_item
+from blameless.actions.text import segment_words
+from blameless.markdown_reader import read_markdown
 
 
 def fields_of(markdown: str):
-    inline = read_inline(markdown)
-    return parse_item(inline.text, inline.urls)
+    """The fields of `markdown` written as one list item, read as the extractor reads it."""
+    document = read_markdown("- " + markdown.replace("\n", "\n  "))
+    item = next(s for s in document.segments if s.kind == "item")
+    words = segment_words(item)
+    return parse_item(words.text, words.urls)
 
 
 @pytest.mark.parametrize(

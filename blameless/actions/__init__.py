@@ -10,8 +10,10 @@ import datetime as dt
 
 from blameless.actions.items import FoundItem
 from blameless.actions.lists import list_items
+from blameless.actions.prose_items import prose_items
+from blameless.actions.review import is_review
 from blameless.actions.rules import action_hits
-from blameless.actions.sections import ActionSection, find_action_sections, has_content
+from blameless.actions.sections import SectionIndex, find_action_sections
 from blameless.actions.table import table_items
 from blameless.config import Config
 from blameless.document import Document
@@ -21,26 +23,29 @@ from blameless.model import ActionItem
 __all__ = ["check_action_items", "extract_action_items", "find_items"]
 
 
-def find_items(document: Document, sections: list[ActionSection]) -> list[FoundItem]:
+def find_items(index: SectionIndex) -> list[FoundItem]:
     """Every action item of a document, in document order."""
-    found = {item.start: item for item in table_items(document, sections)}
-    for item in list_items(document, sections):
+    found = {item.start: item for item in table_items(index)}
+    for item in list_items(index):
+        found.setdefault(item.start, item)
+    for item in prose_items(index, taken=found):
         found.setdefault(item.start, item)
     return [found[start] for start in sorted(found)]
 
 
 def extract_action_items(document: Document, config: Config, today: dt.date) -> list[ActionItem]:
     """The action items of a document, with owner, due date, status and overdue flag."""
-    sections = find_action_sections(document, config.action_sections)
-    return [item.action_item(today) for item in find_items(document, sections)]
+    index = SectionIndex(document, find_action_sections(document, config.action_sections))
+    return [item.action_item(today) for item in find_items(index)]
 
 
 def check_action_items(
     document: Document, config: Config, today: dt.date
 ) -> tuple[list[ActionItem], list[Hit]]:
     """The action items of a document and the hits of every action rule on them."""
-    sections = find_action_sections(document, config.action_sections)
-    items = find_items(document, sections)
-    content = any(has_content(document, section) for section in sections)
-    hits = action_hits(sections, items, content, config, today)
+    index = SectionIndex(document, find_action_sections(document, config.action_sections))
+    items = find_items(index)
+    content = any(index.has_content(section) for section in index.sections)
+    review = is_review(document, config.action_sections, config.postmortem_paths)
+    hits = action_hits(index.sections, items, content, config, today, review=review)
     return [item.action_item(today) for item in items], hits

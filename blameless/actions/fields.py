@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from blameless.actions.dates import NO_DUE, Due, DueKind
-from blameless.actions.markup import tidy
+from blameless.actions.text import tidy
 from blameless.packs import get_pack
 
 

@@ -41,7 +41,7 @@ from blameless.actions.fields import (
     read_priority,
     read_status,
 )
-from blameless.actions.markup import tidy
+from blameless.actions.text import tidy
 
 _LEADING_MARK = re.compile(r"^(?P<mark>✅|✔️?|☑️?|✓|❌|⬜|🔲)\s*")
 _TRAILING_MARK = re.compile(r"\s*(?P<mark>✅|✔️?|☑️?|✓|❌|⬜)$")
@@ -94,8 +94,8 @@ def _chunk_fields(chunk: str, allow_bare_date: bool) -> Fields | None:
         found.done = True
     elif text.lower() in BARE_OPEN:
         found.done = False
-    elif _BY_VALUE.fullmatch(text) and looks_like_due(_BY_VALUE.fullmatch(text).group("value")):
-        found.due = parse_due(_BY_VALUE.fullmatch(text).group("value"))
+    elif (by := _BY_VALUE.fullmatch(text)) and looks_like_due(by.group("value")):
+        found.due = parse_due(by.group("value"))
     elif allow_bare_date and parse_due(text).kind in (DueKind.DATE, DueKind.AMBIGUOUS):
         found.due = parse_due(text)
     else:

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 from blameless.actions.dates import DueKind
 from blameless.actions.items import FoundItem
-from blameless.actions.markup import shorten
 from blameless.actions.sections import ActionSection
+from blameless.actions.text import shorten
 from blameless.actions.vague import rewrite_prompt, vagueness
 from blameless.config import Config
 from blameless.hits import Hit
@@ -23,18 +23,28 @@ def action_hits(
     has_content: bool,
     config: Config,
     today: dt.date,
+    review: bool = True,
 ) -> list[Hit]:
-    """Every action-rule hit for a document (select/ignore and severities are the caller's)."""
-    hits = list(_document_hits(sections, items, has_content, config))
+    """Every action-rule hit for a document (select/ignore and severities are the caller's).
+
+    `review` says the document is an incident review: only those are asked for follow-ups.
+    """
+    hits = list(_document_hits(sections, items, has_content, config, review))
     for item in items:
         hits.extend(_item_hits(item, today))
     return hits
 
 
 def _document_hits(
-    sections: list[ActionSection], items: list[FoundItem], has_content: bool, config: Config
+    sections: list[ActionSection],
+    items: list[FoundItem],
+    has_content: bool,
+    config: Config,
+    review: bool,
 ) -> Iterator[Hit]:
-    if not sections and not items:
+    if not review and not items:
+        pass  # a README, a changelog, design notes: nothing to follow up
+    elif not sections and not items:
         yield Hit(
             "actions-missing",
             None,

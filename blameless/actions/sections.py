@@ -1,18 +1,22 @@
 """Where a document keeps its action items.
 
-An action section starts at a heading the taxonomy maps to ACTIONS ("Action items",
-"Follow-ups", "Remediation", "Next steps", …, plus the `action-sections` setting) and
-runs to the next heading of the same or a higher level, so themed subsections
-("### Detection", one table each) belong to it. Pseudo-headings ("**Action items**",
-"Action items:" alone on a line) and plain-text "Action items:" lines count too.
+An action section starts at a heading that `blameless.sections` reads as follow-ups
+("Action items", "Follow-ups", "Corrective and preventive measures", "What are we doing
+about it?", …, plus the `action-sections` setting) and runs to the next heading of the
+same or a higher level, so themed subsections ("### Detection", one table each) belong
+to it. Pseudo-headings ("**Action items**", "Action items:" alone on a line) count too.
+
+Everything here is linear in the document: section ends come from one pass with a
+stack, and offsets find their section and segments by bisection.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from blameless.document import Document, Heading, Segment
+from blameless.document import Document, Segment
 from blameless.sections import SectionKind, heading_kind
 
 # What a section says when it has nothing in it.
@@ -31,6 +35,7 @@ class ActionSection:
     line: int
     start: int  # end of the heading
     end: int  # start of the next heading of the same or a higher level, or the end of text
+    level: int = 1
 
 
 def is_action_heading(title: str, extra: tuple[str, ...] = ()) -> bool:
@@ -40,63 +45,69 @@ def is_action_heading(title: str, extra: tuple[str, ...] = ()) -> bool:
 
 def find_action_sections(document: Document, extra: tuple[str, ...] = ()) -> list[ActionSection]:
     """The outermost action sections of a document, in order."""
-    sections: list[ActionSection] = []
     headings = document.headings
+    ends = [len(document.text)] * len(headings)
+    open_headings: list[int] = []  # indices of headings whose section is still open
+    for index, heading in enumerate(headings):
+        while open_headings and headings[open_headings[-1]].level >= heading.level:
+            ends[open_headings.pop()] = document.line_starts[heading.line - 1]
+        open_headings.append(index)
+    sections: list[ActionSection] = []
     for index, heading in enumerate(headings):
         if sections and heading.start < sections[-1].end:
             continue  # a subsection of an action section already found
-        if not is_action_heading(heading.title, extra):
-            continue
-        sections.append(
-            ActionSection(
-                title=heading.title,
-                line=heading.line,
-                start=heading.end,
-                end=_section_end(document, headings, index),
+        if is_action_heading(heading.title, extra):
+            sections.append(
+                ActionSection(heading.title, heading.line, heading.end, ends[index], heading.level)
             )
-        )
     return sections
 
 
-def _section_end(document: Document, headings: list[Heading], index: int) -> int:
-    """Start of the line of the next heading at the same or a higher level."""
-    level = headings[index].level
-    for heading in headings[index + 1 :]:
-        if heading.level <= level:
-            return document.line_starts[heading.line - 1]
-    return len(document.text)
+@dataclass
+class SectionIndex:
+    """The action sections of a document, and its segments in order, for quick lookups."""
+
+    document: Document
+    sections: list[ActionSection]
+    segments: list[Segment] = field(init=False)
+    _segment_starts: list[int] = field(init=False)
+    _section_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.segments = sorted(self.document.segments, key=lambda s: s.start)
+        self._segment_starts = [s.start for s in self.segments]
+        self._section_starts = [s.start for s in self.sections]
+
+    def section_of(self, offset: int) -> ActionSection | None:
+        index = bisect.bisect_right(self._section_starts, offset) - 1
+        if index >= 0 and offset < self.sections[index].end:
+            return self.sections[index]
+        return None
+
+    def segments_between(self, start: int, end: int) -> list[Segment]:
+        """Segments that start in [start, end), in document order."""
+        low = bisect.bisect_left(self._segment_starts, start)
+        high = bisect.bisect_left(self._segment_starts, end)
+        return self.segments[low:high]
+
+    def segments_in(self, section: ActionSection) -> list[Segment]:
+        return self.segments_between(section.start, section.end)
+
+    def has_content(self, section: ActionSection) -> bool:
+        """True when a section holds any words other than a placeholder ("None.", "TBD")."""
+        for segment in self.segments_in(section):
+            if segment.kind == "heading":
+                continue
+            words = " ".join(segment.prose.split())
+            if words and not _PLACEHOLDER_PROSE.fullmatch(words[:200]):
+                return True
+        return False
 
 
-def in_sections(offset: int, sections: list[ActionSection]) -> bool:
-    return any(section.start <= offset < section.end for section in sections)
-
-
-def section_of(offset: int, sections: list[ActionSection]) -> ActionSection | None:
-    return next((s for s in sections if s.start <= offset < s.end), None)
-
-
-def has_content(document: Document, section: ActionSection) -> bool:
-    """True when a section holds any words other than a placeholder ("None.", "TBD")."""
-    for segment in segments_in(document, section):
-        if segment.kind == "heading":
-            continue
-        words = segment.prose.strip()
-        if words and not _PLACEHOLDER_PROSE.fullmatch(words):
-            return True
-    return False
-
-
-def segments_in(document: Document, section: ActionSection) -> list[Segment]:
-    return [s for s in document.segments if section.start <= s.start < section.end]
-
-
-def subsection_titles(document: Document, section: ActionSection, offset: int) -> list[str]:
-    """Titles of the section's heading and its subheadings that enclose `offset`."""
-    stack: list[Heading] = []
-    for heading in document.headings:
-        if heading.end < section.start or heading.start >= min(offset, section.end):
-            continue
-        while stack and stack[-1].level >= heading.level:
-            stack.pop()
-        stack.append(heading)
-    return [heading.title for heading in stack]
+def subsection_titles(segment: Segment, section: ActionSection) -> tuple[str, ...]:
+    """Titles of the headings inside `section` that enclose `segment` (its section path)."""
+    path = segment.section
+    for index in range(len(path) - 1, -1, -1):
+        if path[index] == section.title:
+            return path[index + 1 :]
+    return path

@@ -16,11 +16,10 @@ from collections import defaultdict
 from blameless.actions.dates import parse_due
 from blameless.actions.fields import Fields, find_ticket, read_owner, read_priority, read_status
 from blameless.actions.items import FoundItem
-from blameless.actions.markup import read_inline, reference_targets
 from blameless.actions.metadata import parse_item
-from blameless.actions.sections import ActionSection, in_sections
-from blameless.document import Document, Segment
-from blameless.markdown_reader import split_table_row
+from blameless.actions.sections import SectionIndex
+from blameless.actions.text import Words, segment_words
+from blameless.document import Segment
 
 _COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "action": (
@@ -110,27 +109,27 @@ _COLUMN_NAMES: dict[str, tuple[str, ...]] = {
 }
 _NAME_TO_ROLE = {name: role for role, names in _COLUMN_NAMES.items() for name in names}
 _DITTO = frozenset({'"', "''", "〃", "ditto", "^", "same", "″"})
-_THEME_ROW = re.compile(r"\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*|\s*[^|]{1,40}:\s*")
 _DONE_NOTE = frozenset({"done", "completed", "complete", "fixed", "closed", "✅", "✔", "✔️", "✓"})
 
 
-def table_items(document: Document, sections: list[ActionSection]) -> list[FoundItem]:
+def table_items(index: SectionIndex) -> list[FoundItem]:
     """Action items from every table inside an action section."""
     tables: dict[int, list[Segment]] = defaultdict(list)
-    for segment in document.segments:
+    for segment in index.segments:
         if segment.kind == "cell" and segment.table is not None and not segment.quoted:
             tables[segment.table].append(segment)
     found: list[FoundItem] = []
     for cells in tables.values():
-        if in_sections(cells[0].start, sections):
-            found.extend(_rows(document, cells))
+        if index.section_of(cells[0].start):
+            found.extend(_rows(index, cells))
     return found
 
 
 def column_role(header: str) -> str | None:
     """The role a header names ("Due date" → due), or None for other columns."""
-    name = read_inline(header).text.lower().strip(" :?*")
-    name = re.sub(r"\s*\([^)]*\)$", "", name)  # "Due (UTC)", "Owner(s)"
+    name = header.lower().strip(" :?*")
+    if name.endswith(")") and "(" in name:  # "Due (UTC)", "Owner(s)"
+        name = name[: name.rindex("(")].strip()
     if name in _NAME_TO_ROLE:
         return _NAME_TO_ROLE[name]
     first = name.split(" ")[0] if name else ""
@@ -149,7 +148,7 @@ def _roles(headers: list[str]) -> dict[int, str] | None:
             return None  # no column says what the table is: not an action table
         # The first column no role claims, that is not a numbering or type column, says what.
         for col, header in enumerate(headers):
-            name = read_inline(header).text.lower().strip()
+            name = header.lower().strip()
             if col not in roles and name not in ("#", "no", "no.", "id", "type", "category", ""):
                 roles[col] = "action"
                 break
@@ -158,61 +157,51 @@ def _roles(headers: list[str]) -> dict[int, str] | None:
     return roles
 
 
-def _rows(document: Document, cells: list[Segment]) -> list[FoundItem]:
+def _rows(index: SectionIndex, cells: list[Segment]) -> list[FoundItem]:
     rows: dict[int, dict[int, Segment]] = defaultdict(dict)
     for cell in cells:
         rows[cell.row or 0][cell.col or 0] = cell
-    headers = [_raw_cell(document, c) for _, c in sorted(rows.get(0, {}).items())]
+    headers = [segment_words(c).text for _, c in sorted(rows.get(0, {}).items())]
     roles = _roles(headers)
     if roles is None:
         return []
     action_col = next(col for col, role in roles.items() if role == "action")
     columns = frozenset(roles.values())
-    previous: dict[int, str] = {}
+    previous: dict[int, Words] = {}
     found: list[FoundItem] = []
     for row_index in sorted(r for r in rows if r > 0):
         row = rows[row_index]
-        raw = {col: _raw_cell(document, cell) for col, cell in row.items()}
-        for col, value in raw.items():  # vertically merged cells written as ditto marks
-            if value.strip().lower() in _DITTO and col in previous:
-                raw[col] = previous[col]
-        previous = raw
-        if _is_theme_row(raw) or not raw.get(action_col, "").strip():
+        words = {col: segment_words(cell) for col, cell in row.items()}
+        for col, value in words.items():  # vertically merged cells written as ditto marks
+            if value.text.strip().lower() in _DITTO and col in previous:
+                words[col] = previous[col]
+        previous = words
+        if _is_theme_row(row) or action_col not in words or not words[action_col].text:
             continue
         cell = row[action_col]
-        fields = _row_fields(raw, roles, action_col, reference_targets(document.text))
-        found.append(
-            FoundItem(cell.start, cell.end, cell.line, fields, "table", raw[action_col], columns)
-        )
+        fields = _row_fields(words, roles, action_col)
+        raw = index.document.text[cell.start : cell.end]
+        found.append(FoundItem(cell.start, cell.end, cell.line, fields, "table", raw, columns))
     return found
 
 
-def _raw_cell(document: Document, cell: Segment) -> str:
-    """A cell's Markdown as written (the segment is trimmed to its words)."""
-    line = document.line_text(cell.line)
-    line_start = document.line_starts[cell.line - 1]
-    for start, end in split_table_row(line):
-        if line_start + start <= cell.start <= line_start + end:
-            return line[start:end]
-    return document.text[cell.start : cell.end]
-
-
-def _is_theme_row(raw: dict[int, str]) -> bool:
+def _is_theme_row(row: dict[int, Segment]) -> bool:
     """A row that only names a theme: one filled cell, bold or ending in a colon."""
-    filled = [value for value in raw.values() if value.strip()]
-    return len(filled) == 1 and bool(_THEME_ROW.fullmatch(filled[0]))
+    filled = [cell for cell in row.values() if cell.plain.strip()]
+    if len(filled) != 1:
+        return False
+    words = " ".join(filled[0].plain.split())
+    bold = filled[0].lead is not None and filled[0].lead.rstrip(" :") == words.rstrip(" :")
+    return bold or (words.endswith(":") and len(words) <= 41 and "|" not in words)
 
 
-def _row_fields(
-    raw: dict[int, str], roles: dict[int, str], action_col: int, references: dict[str, str]
-) -> Fields:
-    action = read_inline(raw[action_col], references)
+def _row_fields(words: dict[int, Words], roles: dict[int, str], action_col: int) -> Fields:
+    action = words[action_col]
     fields = parse_item(action.text, action.urls)  # inline metadata in the action cell
     if action.struck:
         fields.done = True
-    for col, value in raw.items():
+    for col, inline in words.items():
         role = roles.get(col)
-        inline = read_inline(value, references)
         if role == "owner":
             owner, placeholder = read_owner(inline.text)
             fields.owner = owner or fields.owner

@@ -1,102 +1,47 @@
-"""Readable text from the Markdown of one item or cell, and the links it holds.
+"""The words of an item as the tracker shows them, from the reader's segments.
 
-Action items are shown in a tracker and in findings, so `**`, backticks, link targets
-and escapes go; link targets are kept apart because they are often the tracking ticket.
+The reader has already resolved the inline markup (`Segment.plain`, `links`, `codes`,
+`struck`); here link texts that only say "there is a link" are dropped (the link is the
+ticket) and the text is put on one tidy line.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from blameless.prose import HTML_TAG
+from blameless.document import Segment
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_INLINE_LINK = re.compile(
-    r"\[(?P<text>[^\[\]]*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+\"[^\"]*\")?\)"
-)
-_REFERENCE_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\[(?P<ref>[^\[\]]*)\]")
-_SHORTCUT_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\](?![\[(:])")
-_DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*<?(?P<url>[^\s>]+)>?", re.M)
 # Link texts that only say "there is a link": the link is the ticket, the words are noise.
 _GENERIC_LINK_TEXT = frozenset(
     {"issue", "pr", "pull request", "link", "ticket", "here", "bug", "jira", "details", "see"}
 )
-_AUTOLINK = re.compile(r"<(?P<url>(?:https?|ftp)://[^\s<>]+)>")
-BARE_URL = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
-_CODE = re.compile(r"(?<!`)(`+)(?!`)(?P<code>.+?)(?<!`)\1(?!`)")
-_EMPHASIS = re.compile(
-    r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w])_(?=\S)|(?<=\S)_(?![\w])"
-)
-_STRIKE = re.compile(r"~~")
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_EMPTY_BRACKETS = re.compile(r"\(\s*(?:see|cf\.?|via|in)?\s*\)|\[\s*\]|<\s*>")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
+_EMPTY_BRACKETS = re.compile(r"\(\s{0,20}(?:see|cf\.?|via|in)?\s{0,20}\)|\[\s{0,20}\]|<\s{0,20}>")
+_SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:!?)])")
 
 
 @dataclass(frozen=True)
-class Inline:
+class Words:
     text: str  # what a reader sees, on one line
     urls: tuple[str, ...]  # link targets and bare URLs, in order
     struck: bool  # the whole text was struck through (~~done~~)
 
 
-@lru_cache(maxsize=8)
-def reference_targets(text: str) -> dict[str, str]:
-    """Link reference definitions of a document (`[label]: url`), by lower-case label."""
-    return {m.group("label").strip().lower(): m.group("url") for m in _DEFINITION.finditer(text)}
-
-
-def read_inline(raw: str, references: dict[str, str] | None = None) -> Inline:
-    """Turn one Markdown inline fragment (maybe several lines) into plain text and links."""
-    references = references or {}
-    text = _COMMENT.sub(" ", raw)
-    text = _IMAGE.sub(" ", text)
-    stripped = text.strip()
-    struck = stripped.startswith("~~") and stripped.endswith("~~") and len(stripped) > 4
+def segment_words(segment: Segment, start: int = 0, end: int | None = None) -> Words:
+    """The words of a segment (or of `plain[start:end]`), generic link texts dropped."""
+    plain = segment.plain
+    stop = len(plain) if end is None else end
+    chars: list[str] | None = None
     urls: list[str] = []
-
-    def keep_link(match: re.Match[str]) -> str:
-        urls.append(match.group("url"))
-        return _link_words(match.groupdict().get("text"))
-
-    def keep_reference(match: re.Match[str]) -> str:
-        label = (match.groupdict().get("ref") or match.group("text")).strip().lower()
-        if label not in references:
-            return match.group()
-        urls.append(references[label])
-        return _link_words(match.group("text"))
-
-    # Code spans first: nothing inside them is markup, but their words are the item's.
-    codes: list[str] = []
-
-    def hold_code(match: re.Match[str]) -> str:
-        codes.append(match.group("code").strip())
-        return f"\x00{len(codes) - 1}\x00"
-
-    text = _CODE.sub(hold_code, text)
-    text = _INLINE_LINK.sub(keep_link, text)
-    text = _REFERENCE_LINK.sub(keep_reference, text)
-    if references:
-        text = _SHORTCUT_LINK.sub(keep_reference, text)
-    text = _AUTOLINK.sub(keep_link, text)
-    for match in BARE_URL.finditer(text):
-        urls.append(match.group())
-    text = BARE_URL.sub(" ", text)
-    text = HTML_TAG.sub(" ", text)
-    text = _STRIKE.sub("", text)
-    text = _EMPHASIS.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
-    text = re.sub(r"\x00(\d+)\x00", lambda m: codes[int(m.group(1))], text)
-    return Inline(text=tidy(text), urls=tuple(urls), struck=struck)
-
-
-def _link_words(text: str | None) -> str:
-    if not text or text.strip().lower() in _GENERIC_LINK_TEXT:
-        return " "
-    return text
+    for link in segment.links:
+        if not start <= link.start <= stop:
+            continue
+        urls.append(link.target)
+        if plain[link.start : link.end].strip().lower() in _GENERIC_LINK_TEXT:
+            chars = chars if chars is not None else list(plain)
+            chars[link.start : link.end] = " " * (link.end - link.start)
+    text = "".join(chars) if chars is not None else plain
+    return Words(tidy(text[start:stop]), tuple(urls), segment.struck)
 
 
 def tidy(text: str) -> str:
