@@ -7,7 +7,7 @@ read -> segments -> (only sentences a rule could fire on) spaCy -> language hits
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from blameless.config import Config, discover_config
@@ -29,14 +29,18 @@ def check_text(
     path: str | None = None,
     config: Config | None = None,
     today: dt.date | None = None,
+    language: Callable[[Document, Config], list[Hit]] | None = None,
 ) -> Report:
-    """Check a document held in memory; `path` is used for its format and in the report."""
+    """Check a document held in memory; `path` is used for its format and in the report.
+
+    `language` stands in for `language_hits` (the language server's caches by paragraph).
+    """
     config = config or Config()
     document = parse_document(text, path)
     suppressions = parse_suppressions(document)
     today = today or config.today or dt.date.today()
 
-    hits = language_hits(document, config)
+    hits = (language or language_hits)(document, config)
     items: list[ActionItem] = []
     if any(config.enabled(rule) for rule, pack in load_packs().items() if pack.kind == "actions"):
         from blameless.actions import check_action_items
