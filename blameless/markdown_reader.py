@@ -35,6 +35,9 @@ _PSEUDO_HEADING = re.compile(
 )
 
 
+_FUNCTION_WORDS = frozenset({"to", "are", "is", "the", "a", "an", "of", "for", "with", "and", "we"})
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -141,10 +144,7 @@ class _Builder:
         first, last = token.map or (0, 1)
         contents = token.content.split("\n")
         if len(contents) != last - first:  # lazy continuation or setext: trust the source
-            contents = [
-                self.lines[i][_prefix_end(self.lines[i]) :]
-                for i in range(first, last)
-            ]
+            contents = [self.lines[i][_prefix_end(self.lines[i]) :] for i in range(first, last)]
         pieces = []
         for offset, content in zip(range(first, last), contents, strict=True):
             start = self.content_start(offset, content)
@@ -225,6 +225,8 @@ class _Builder:
         title = (match.group("bold") or match.group("plain") or "").strip()
         if heading_kind(title) is None:
             return False
+        if match.group("plain") and title.rsplit(" ", 1)[-1].lower() in _FUNCTION_WORDS:
+            return False  # "Our recommendations are to:" opens a sentence, not a section
         rest = match.group("rest")
         if rest and rest.strip():
             rest_start = match.start("rest")

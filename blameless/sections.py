@@ -339,7 +339,7 @@ _WHAT_HAPPENED = re.compile(
 # Words that make a heading a follow-up section wherever they stand.
 _ACTION_WORDS = re.compile(
     r"\b(?:action item|action plan|follow-up|remediation|remedial|corrective|preventive"
-    r"|prevention|next step|todo|recommendation|countermeasure|call to action"
+    r"|prevention|next step|todo|recommendation|countermeasure"
     r"|action point|open item|commitment)\b"
 )
 # Nouns that name follow-ups when something says they lie ahead ("Future measures").
@@ -371,6 +371,8 @@ _DOING = re.compile(
     r"|\b(?:making|make|ensuring|ensure) sure (?:it|this|that)|\bnever again"
     r"|\b(?:looking|moving|going) (?:forward|ahead)\b|\bnext\b"
     r"|^(?:improving|preventing|hardening|strengthening|reducing the risk)\b"
+    r"|\bhow (?:are we|we are|we're|will we|we will|we'll) (?:making|make|preventing|reducing"
+    r"|improving|stopping|changing|hardening|fixing)\b"
 )
 # A merged heading that ends in follow-ups ("Lessons learned and next steps").
 _MERGED_ACTIONS = re.compile(
@@ -454,9 +456,22 @@ def normalize_heading(title: str) -> str:
     return " ".join(text.split()).lower()
 
 
+# Headings about follow-ups that are not a list of them: ideas turned down, or writing about
+# action items in general ("What a good action item looks like", "Things we decided not to do").
+_NOT_FOLLOW_UPS = re.compile(
+    r"\bnot (?:to do|commit|doing|pursu|plan)|\bdecided against\b|\bout of scope\b|\bwon't do\b"
+    r"|\brejected\b|\bconsidered\b|\bparking lot\b"
+    r"|^(?:what (?:a|an|makes)|how to|writing|about|why)\b"
+    r"|\blooks? like\b|\bguide\b|\btemplate\b|\bexamples?\b|\bcall to action\b"
+    r"|\byou\b|\byour\b|\b(?:customers?|users?) (?:can|should)\b"
+)
+
+
 def _by_meaning(name: str) -> SectionKind | None:
     if re.search(r"\bquestion", name):
         return SectionKind.QUESTIONS  # "Questions for follow-up" asks, it does not commit
+    if _NOT_FOLLOW_UPS.search(name):
+        return SectionKind.OTHER
     if _WHAT_HAPPENED.search(name):
         return SectionKind.TIMELINE if "time" in name or "log" in name else SectionKind.RESPONSE
     if _ACTION_WORDS.search(name) or _QUALIFIED.search(name) or _DOING.search(name):
@@ -481,6 +496,8 @@ def heading_kind(title: str, extra_actions: tuple[str, ...] = ()) -> SectionKind
         return SectionKind.ACTIONS
     if folded in _EXACT:
         return _EXACT[folded]
+    if _NOT_FOLLOW_UPS.search(folded):
+        return _by_meaning(folded)
     # "Action items (owners in Jira)", "Timeline (all times UTC)", "Root cause: DNS".
     head = re.split(r"[(:\-–—/]", folded, maxsplit=1)[0].strip()
     if head in _EXACT and not (

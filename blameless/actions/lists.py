@@ -163,7 +163,7 @@ def _labelled_paragraphs(index: SectionIndex) -> list[FoundItem]:
     for segment in index.segments:
         if segment.kind != "paragraph" or segment.quoted or segment.label is None:
             continue
-        if not is_action_heading(segment.label) or index.section_of(segment.start):
+        if not is_action_heading(segment.label):
             continue
         words = segment_words(segment)
         fields = parse_item(words.text, words.urls)

@@ -52,6 +52,7 @@ _LEADING_PRIORITY = re.compile(
     r"^\[?(?P<p>P[0-4]|CRITICAL|URGENT|HIGH|MEDIUM|LOW)\]?(?:\s*[:\-–—|]\s*|\s+)(?=\S)"
 )
 _LEADING_OWNER = re.compile(rf"^(?P<owner>{HANDLE})\s*[:\-–—]\s+")
+_LEADING_TICKET = re.compile(rf"^(?P<ticket>{TICKET_ID})\s*[:\-–—|]\s+")
 _KEY = re.compile(
     r"(?<![\w-])(?P<key>"
     + "|".join(sorted((re.escape(k) for k in ALL_KEYS), key=len, reverse=True))
@@ -262,13 +263,19 @@ def _take_trailing_ticket(text: str) -> tuple[str, list[Fields]]:
     return text[: match.start()], [Fields("", ticket=match.group("ticket"))]
 
 
-def _take_marks(text: str) -> tuple[str, bool | None, str | None, str | None]:
-    """Leading/trailing ✅, DONE, priority and `@owner:` prefixes."""
+def _take_marks(text: str) -> tuple[str, bool | None, str | None, str | None, str | None]:
+    """Leading/trailing ✅, DONE, priority, `ENG-1:` and `@owner:` prefixes.
+
+    A few rounds at most: real items carry a mark or two, and a line of ten thousand
+    marks must not cost ten thousand scans of itself.
+    """
     done: bool | None = None
-    priority = owner = None
+    priority = owner = ticket = None
     changed = True
-    while changed:
+    rounds = 0
+    while changed and rounds < 8:
         changed = False
+        rounds += 1
         for pattern in (_LEADING_MARK, _TRAILING_MARK):
             match = pattern.search(text)
             if match:
@@ -287,23 +294,28 @@ def _take_marks(text: str) -> tuple[str, bool | None, str | None, str | None]:
             )
             text = text[match.end() :]
             changed = True
+        match = _LEADING_TICKET.match(text)
+        if match and ticket is None:
+            ticket = match.group("ticket")
+            text = text[match.end() :]
+            changed = True
         match = _LEADING_OWNER.match(text)
         if match and owner is None:
             owner = match.group("owner")
             text = text[match.end() :]
             changed = True
-    return text, done, priority, owner
+    return text, done, priority, owner, ticket
 
 
 def parse_item(text: str, urls: tuple[str, ...] = ()) -> Fields:
     """Split one item's plain text into its description and its metadata."""
-    rest, done, priority, owner = _take_marks(text.strip())
-    parts: list[Fields] = [Fields("", owner=owner, done=done, priority=priority)]
+    rest, done, priority, owner, ticket = _take_marks(text.strip())
+    parts: list[Fields] = [Fields("", owner=owner, done=done, priority=priority, ticket=ticket)]
     for take in (_take_groups, _take_keyed, _take_tail, _take_by_dates):
         rest, found = take(rest)
         parts.extend(found)
-    rest, done, priority, owner = _take_marks(tidy(rest))
-    parts.append(Fields("", owner=owner, done=done, priority=priority))
+    rest, done, priority, owner, ticket = _take_marks(tidy(rest))
+    parts.append(Fields("", owner=owner, done=done, priority=priority, ticket=ticket))
     fields = _combine(parts)
     fields.description = _clean_description(rest)
     if fields.ticket is None:

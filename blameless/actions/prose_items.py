@@ -34,7 +34,12 @@ _TAG = re.compile(r"\s*\[[\w\s/.-]{1,30}\]\s*$")
 _HANDLE_ONLY = re.compile(rf"(?:{HANDLE}|[a-z][a-z0-9_.-]*@)")
 # Where one sentence ends: fixed-width look-arounds only, so the scan is linear.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9@])")
-_ALREADY = re.compile(r"\balready\b|\bhas been (?:done|merged|fixed|shipped|deployed)\b", re.I)
+_ALREADY = re.compile(
+    r"\balready (?:been )?(?:done|in place|live|made|built|set|put|written|run|sent|taken"
+    r"|begun|\w+ed)\b|^already\b"
+    r"|\bhas been (?:done|merged|fixed|shipped|deployed)\b",
+    re.I,
+)
 _LEAD_ADVERB = re.compile(
     r"(?:finally|also|additionally|in addition|next|then|second(?:ly)?"
     r"|first(?:ly)?|third(?:ly)?|lastly|separately|longer term)\s*,\s*",
@@ -132,6 +137,8 @@ def _section_items(
         for segment in prose:
             if segment.plain.rstrip().endswith(":") or _is_metadata(segment):
                 continue  # an introduction ("Still open:") or a key-value line
+            if segment.label is not None and heading_kind(segment.label) is SectionKind.ACTIONS:
+                continue  # "**Action item:** …" is one item, read with the lists
             found.extend(_paragraph_items(index, segment, listed))
     return found
 
@@ -204,7 +211,7 @@ def _paragraph_items(index: SectionIndex, segment: Segment, listed: bool) -> lis
     for at, (start, end) in enumerate(sentences):
         text = " ".join(segment.prose[start - segment.start : end - segment.start].split())
         subject = _commitment(text)
-        if subject is None:
+        if subject is None or (items and _who_and_when(text)):
             continue
         rest = [
             " ".join(segment.prose[a - segment.start : b - segment.start].split())
@@ -212,7 +219,7 @@ def _paragraph_items(index: SectionIndex, segment: Segment, listed: bool) -> lis
         ]
         detail: list[str] = []
         for sentence in rest:
-            if _commitment(sentence) is not None:
+            if _commitment(sentence) is not None and not _who_and_when(sentence):
                 break
             detail.append(sentence)
         fields = parse_item(text)
@@ -225,7 +232,11 @@ def _paragraph_items(index: SectionIndex, segment: Segment, listed: bool) -> lis
         raw = document.text[start:end]
         line = document.position(start)[0]
         items.append(FoundItem(start, end, line, fields, "commitment", raw))
-    if not items and not listed and _ALREADY.search(segment.plain[:400]):
+    if (
+        not items
+        and (not listed or _ALREADY.match(segment.plain.lstrip()))
+        and _ALREADY.search(segment.plain[:400])
+    ):
         words = segment_words(segment)
         fields = parse_item(words.text, words.urls)
         fields.done = True
@@ -303,8 +314,8 @@ def _sentences(segment: Segment) -> list[tuple[int, int]]:
 def _commitment(sentence: str) -> str | None:
     """The subject of a sentence that commits to future work, else None."""
     text = sentence.strip()
-    if not text or text.endswith("?"):
-        return None
+    if not text or text.endswith(("?", ":")) or "the following" in text.lower():
+        return None  # a question, or the introduction of a list
     adverb = _LEAD_ADVERB.match(text)
     if adverb:
         text = text[adverb.end() :]
@@ -345,8 +356,24 @@ def _commitment(sentence: str) -> str | None:
             return None
         if _owns_this(lowered[at + 1 : at + 4]):
             return None  # "Sun-hee will do this by…": who, for the sentence before
+        if lowered[at + 1 : at + 2] in (["not"], ["never"]) or word.endswith("n't"):
+            return None  # "We will not: …" turns an idea down
         return " ".join(subject)
     return None
+
+
+def _who_and_when(sentence: str) -> bool:
+    """A short sentence after a commitment that names its person: "Nadia will write a
+    proposal by 8 January." (a detail of the commitment before, not a new one)."""
+    subject = _commitment(sentence)
+    words = sentence.split()
+    return (
+        subject is not None
+        and len(words) <= 14
+        and len(subject.split()) == 1
+        and subject[:1].isupper()
+        and subject.lower() not in ("we", "i", "our")
+    )
 
 
 def _owns_this(after: list[str]) -> bool:

@@ -3,8 +3,9 @@
 A repository's README, CHANGELOG or design notes have no follow-up section, and must not
 fail a hook for it. A document reads as a review when any of these holds:
 
-- it has a section only reviews have: a timeline, impact, root cause or contributing
-  factors, detection, what went well or wrong, where we got lucky, or follow-ups;
+- it has a section only reviews have: a timeline, root cause or contributing factors,
+  what went well or wrong, where we got lucky, or follow-ups; or two of impact,
+  detection and lessons learned;
 - its title or front matter says so (postmortem, incident, outage, RCA, retrospective);
 - it carries incident metadata ("Severity: SEV2", "Incident commander: …");
 - its path matches the `postmortem-paths` setting (globs, or folder names ending in `/`).
@@ -19,18 +20,19 @@ from pathlib import PurePath
 from blameless.document import Document
 from blameless.sections import SectionKind, heading_kind, normalize_heading
 
+# One of these sections makes a review; of the weaker ones (a runbook has an "Impact"
+# section too), it takes two.
 _REVIEW_SECTIONS = frozenset(
     {
         SectionKind.TIMELINE,
-        SectionKind.IMPACT,
         SectionKind.CAUSE,
-        SectionKind.DETECTION,
         SectionKind.LESSONS_WELL,
         SectionKind.LESSONS_POORLY,
         SectionKind.LUCKY,
         SectionKind.ACTIONS,
     }
 )
+_WEAK_SECTIONS = frozenset({SectionKind.IMPACT, SectionKind.DETECTION, SectionKind.LESSONS})
 _REVIEW_WORDS = re.compile(
     r"\b(?:post[- ]?mortems?|postmortems?|incidents?|outages?|rca|root cause analysis"
     r"|retrospectives?|retros?|pir|post[- ]incident|incident reviews?|service disruptions?"
@@ -59,9 +61,15 @@ def matches_paths(path: str | None, patterns: tuple[str, ...]) -> bool:
 
 def reads_as_review(document: Document, extra_actions: tuple[str, ...] = ()) -> bool:
     """True when the document's own structure or words say it is an incident review."""
+    weak: set[SectionKind] = set()
     for heading in document.headings:
-        if heading_kind(heading.title, extra_actions) in _REVIEW_SECTIONS:
+        kind = heading_kind(heading.title, extra_actions)
+        if kind in _REVIEW_SECTIONS:
             return True
+        if kind in _WEAK_SECTIONS:
+            weak.add(kind)
+            if len(weak) >= 2:
+                return True
     title = document.headings[0].title if document.headings else ""
     if _REVIEW_WORDS.search(title[:300]) or _REVIEW_WORDS.search(document.front_matter[:4000]):
         return True

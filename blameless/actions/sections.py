@@ -43,8 +43,49 @@ def is_action_heading(title: str, extra: tuple[str, ...] = ()) -> bool:
     return heading_kind(title, extra) is SectionKind.ACTIONS
 
 
+# A sentence that introduces commitments outside a follow-up section, as lessons often end:
+# "So we are committing to the following.", "Out of this review come these commitments:".
+_INTRO = re.compile(
+    r"\bcommit\w* to the following\b|\bthe following (?:commitments|follow-ups|action items"
+    r"|actions|changes|next steps)\b|\bcommitments\b[^.:]{0,40}:$|\bwe (?:are )?commit\w* to:$",
+    re.I,
+)
+
+
 def find_action_sections(document: Document, extra: tuple[str, ...] = ()) -> list[ActionSection]:
-    """The outermost action sections of a document, in order."""
+    """The action sections of a document, in order: the outermost ones under a heading,
+    and those a paragraph opens by introducing commitments (to the next heading)."""
+    sections = _heading_sections(document, extra)
+    intros = list(_intro_sections(document, sections))
+    return sorted(sections + intros, key=lambda s: s.start) if intros else sections
+
+
+def _intro_sections(document: Document, sections: list[ActionSection]) -> list[ActionSection]:
+    starts = [s.start for s in sections]
+    heading_starts = [h.start for h in document.headings]
+    found: list[ActionSection] = []
+    for segment in document.segments:
+        if segment.kind != "paragraph" or segment.quoted:
+            continue
+        if found and segment.start < found[-1].end:
+            continue
+        first = " ".join(segment.plain.split("\n", 1)[0].split())[:200]
+        if not _INTRO.search(first):
+            continue
+        at = bisect.bisect_right(starts, segment.start) - 1
+        if at >= 0 and segment.start < sections[at].end:
+            continue  # already inside a follow-up section
+        following = bisect.bisect_right(heading_starts, segment.start)
+        end = (
+            document.line_starts[document.headings[following].line - 1]
+            if following < len(document.headings)
+            else len(document.text)
+        )
+        found.append(ActionSection(first, segment.line, segment.start, end, level=7))
+    return found
+
+
+def _heading_sections(document: Document, extra: tuple[str, ...]) -> list[ActionSection]:
     headings = document.headings
     ends = [len(document.text)] * len(headings)
     open_headings: list[int] = []  # indices of headings whose section is still open
