@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from blameless.document import Document, Heading, Link, Segment
+from blameless.html_tables import html_tables
 from blameless.prose import blank_ranges, mask_inline_markup, take_urls
 from blameless.sections import SectionKind, heading_kind
 
@@ -256,6 +257,33 @@ class _Builder:
                 base + start, base + end, "cell", table=table, row=row, col=col, **words.fields()
             )
 
+    def html_block(self, token: Token) -> None:
+        """Cells of HTML tables, handed over like GFM table cells."""
+        if not token.map:
+            return
+        first = token.map[0]
+        content_lines = token.content.split("\n")
+        if self.lines[first] != content_lines[0]:
+            return  # inside a container whose prefix markdown-it removed: offsets unknown
+        for cells in html_tables(token.content):
+            self.table_count += 1
+            for cell in cells:
+                start = self.line_start(first + cell.start[0]) + cell.start[1]
+                end = self.line_start(first + cell.end[0]) + cell.end[1]
+                if end <= start:
+                    continue
+                links = tuple(Link(target, a, b) for target, a, b in cell.links)
+                self.add_segment(
+                    start,
+                    end,
+                    "cell",
+                    table=self.table_count,
+                    row=cell.row,
+                    col=cell.col,
+                    plain=cell.plain,
+                    links=links,
+                )
+
     def walk(self, tokens: list[Token]) -> None:
         index = 0
         table_row = 0
@@ -291,6 +319,8 @@ class _Builder:
                 )
             elif kind == "list_item_close":
                 self.item_stack.pop()
+            elif kind == "html_block":
+                self.html_block(token)
             elif kind == "table_open":
                 self.table_count += 1
                 table_row = 0
