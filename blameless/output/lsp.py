@@ -25,6 +25,7 @@ from blameless import __version__
 from blameless.errors import BlamelessError
 from blameless.model import Finding, Report, Severity
 from blameless.output.catalog import doc_uri, help_text
+from blameless.output.paragraphs import ParagraphCache
 from blameless.output.positions import LineIndex
 
 DEBOUNCE_SECONDS = 0.15  # a pause in typing this long triggers a check
@@ -54,6 +55,7 @@ class BlamelessServer(LanguageServer):
         self.debounce = float(os.environ.get("BLAMELESS_LSP_DEBOUNCE_MS", "150")) / 1000
         self.checked: dict[str, Checked] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.caches: dict[str, ParagraphCache] = {}  # per open document
 
     # -- checking -------------------------------------------------------------------
 
@@ -64,7 +66,8 @@ class BlamelessServer(LanguageServer):
             document = self.workspace.get_text_document(uri)
             text, version = document.source, document.version
             started = time.perf_counter()
-            report = check_document(text, to_fs_path(uri))
+            cache = self.caches.setdefault(uri, ParagraphCache())
+            report = check_document(text, to_fs_path(uri), cache)
             seconds = time.perf_counter() - started
         except BlamelessError as error:  # a bad config or suppression: say so on line 1
             self.publish(uri, [_problem(str(error))], None)
@@ -113,14 +116,14 @@ class BlamelessServer(LanguageServer):
         return checked
 
 
-def check_document(text: str, path: str | None) -> Report:
+def check_document(text: str, path: str | None, cache: ParagraphCache | None = None) -> Report:
     """The CLI's check of an editor buffer, with the config found from its folder."""
     from blameless.checker import check_text
     from blameless.config import Config, discover_config
 
     target = Path(path) if path else None
     config = discover_config(target) if target is not None else Config()
-    return check_text(text, path, config)
+    return check_text(text, path, config, language=cache)
 
 
 def diagnostic(uri: str, index: LineIndex, finding: Finding) -> types.Diagnostic:
@@ -309,6 +312,7 @@ def _did_close(ls: BlamelessServer, params: types.DidCloseTextDocumentParams) ->
     if timer is not None:
         timer.cancel()
     ls.checked.pop(uri, None)
+    ls.caches.pop(uri, None)
     ls.publish(uri, [], None)
 
 
