@@ -53,7 +53,8 @@ def test_pre_commit_hook_fails_on_blame_and_passes_when_fixed(tmp_path: Path) ->
     (repo / ".pre-commit-config.yaml").write_text(
         f"repos:\n- repo: {ROOT}\n  rev: {head}\n  hooks:\n  - id: blameless\n"
     )
-    postmortem = repo / "2026-03-14-checkout.md"
+    postmortem = repo / "postmortems" / "2026-03-14-checkout.md"  # the hook's `files:`
+    postmortem.parent.mkdir()
     postmortem.write_text(BLAMEFUL)
     _git(repo, "add", ".")
 
@@ -65,7 +66,7 @@ def test_pre_commit_hook_fails_on_blame_and_passes_when_fixed(tmp_path: Path) ->
         failing = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env)
         output = failing.stdout + failing.stderr
         assert failing.returncode == 1, output
-        assert "2026-03-14-checkout.md:5:26: error human-error" in output
+        assert "postmortems/2026-03-14-checkout.md:5:26: error human-error" in output
         assert any(Path(home).iterdir()), "pre-commit did not use PRE_COMMIT_HOME"
 
         postmortem.write_text(FIXED)
