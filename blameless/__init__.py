@@ -112,7 +112,7 @@ def _path(value: object, function: str, optional: bool = False) -> str | None:
     if value is None and optional:
         return None
     if isinstance(value, (str, os.PathLike)):
-        return os.fspath(value)  # type: ignore[return-value]
+        return os.fspath(value)
     raise TypeError(
         f"{function}() takes the path as str or os.PathLike, not {type(value).__name__}"
     )

@@ -234,6 +234,8 @@ def code_actions(uri: str, text: str, index: LineIndex, findings: list[Finding])
         line_start = index.starts[finding.line - 1]
         line = text[line_start : index.line_end(finding.line - 1)]
         indent = line[: len(line) - len(line.lstrip())]
+        if line.lstrip().startswith("|"):
+            continue  # a comment line would end the table the row is in
         newline = "\r\n" if "\r\n" in text else "\n"
         comment = f"{indent}<!-- blameless-disable-next-line {finding.rule} -->{newline}"
         actions.append(
