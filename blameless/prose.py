@@ -20,7 +20,9 @@ _NOT_PROSE = [
     # A link or image: its text stays, the brackets and the target go.
     re.compile(
         r"!?\[(?P<keep>[^\[\]]*)\]"
-        r"(?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
+        # One run of spaces before the optional title and one after it: never two
+        # quantifiers over the same spaces, so an unclosed link costs one scan.
+        r"(?:\((?:[^()\s]|\([^()\s]*\))*\s*(?:(?:\"[^\"]*\"|'[^']*'|\([^()]*\))\s*)?\)"
         r"|\[[^\[\]]*\])?"
     ),
     re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>]*[^\s<>.,;:!?)\]'\"]"),  # bare URL

@@ -205,25 +205,27 @@ def _paragraph_items(index: SectionIndex, segment: Segment, listed: bool) -> lis
     if segment.lead and not listed and tidy(segment.plain) != segment.lead:
         return [_lead_item(index, segment)]
     if not listed and _is_line_list(segment):
-        return [_line_item(index, segment, n) for n in range(len(segment.lines))]
+        texts = _line_texts(segment)
+        return [_line_item(index, segment, n, texts[n]) for n in range(len(segment.lines))]
     items: list[FoundItem] = []
-    sentences = list(_sentences(segment))
+    sentences = _sentences(segment)
+    texts = [
+        " ".join(segment.prose[start - segment.start : end - segment.start].split())
+        for start, end in sentences
+    ]
+    subjects = [_commitment(text) for text in texts]
     for at, (start, end) in enumerate(sentences):
-        text = " ".join(segment.prose[start - segment.start : end - segment.start].split())
-        subject = _commitment(text)
-        if subject is None or (items and _who_and_when(text)):
+        text, subject = texts[at], subjects[at]
+        if subject is None or (items and _who_and_when(text, subject)):
             continue
-        rest = [
-            " ".join(segment.prose[a - segment.start : b - segment.start].split())
-            for a, b in sentences[at + 1 :]
-        ]
         detail: list[str] = []
-        for sentence in rest:
-            if _commitment(sentence) is not None and not _who_and_when(sentence):
+        for following in range(at + 1, len(sentences)):
+            if subjects[following] is not None and not _who_and_when(
+                texts[following], subjects[following]
+            ):
                 break
-            detail.append(sentence)
+            detail.append(texts[following])
         fields = parse_item(text)
-        fields.merge(Fields(""))
         fields = fields.merge(_prose_fields(" ".join(detail), ()))
         fields = fields.merge(Fields("", owner=_subject_owner(subject)))
         if fields.done is None or not fields.done:
@@ -275,9 +277,8 @@ def _is_line_list(segment: Segment) -> bool:
     )
 
 
-def _line_item(index: SectionIndex, segment: Segment, number: int) -> FoundItem:
+def _line_item(index: SectionIndex, segment: Segment, number: int, text: str) -> FoundItem:
     start, end = segment.lines[number]
-    text = _line_texts(segment)[number]
     fields = parse_item(text)
     subject = _commitment(text)
     if subject is not None:
@@ -362,10 +363,9 @@ def _commitment(sentence: str) -> str | None:
     return None
 
 
-def _who_and_when(sentence: str) -> bool:
+def _who_and_when(sentence: str, subject: str | None) -> bool:
     """A short sentence after a commitment that names its person: "Nadia will write a
     proposal by 8 January." (a detail of the commitment before, not a new one)."""
-    subject = _commitment(sentence)
     words = sentence.split()
     return (
         subject is not None
