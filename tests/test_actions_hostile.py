@@ -74,7 +74,10 @@ CASES: dict[str, tuple[str, str]] = {
         "pm.md",
         _repeat(" #*_-", head="## Action items", tail="\n\n- Fix the canary\n"),
     ),
-    "label-then-items": ("pm.md", _repeat("- Fix the canary (owner: @lin)\n", head="Action items:\n")),
+    "label-then-items": (
+        "pm.md",
+        _repeat("- Fix the canary (owner: @lin)\n", head="Action items:\n"),
+    ),
     "label-then-items-plain": (
         "pm.txt",
         _repeat("- Fix the canary (owner: @lin)\n", head="Action items:\n"),
@@ -97,7 +100,10 @@ CASES: dict[str, tuple[str, str]] = {
     ),
     "many-subheadings": (
         "pm.md",
-        _repeat("### 1) Add disk alerts @sam [detect]\n\nTarget: 2027-01-01.\n\n", head="## Action items\n\n"),
+        _repeat(
+            "### 1) Add disk alerts @sam [detect]\n\nTarget: 2027-01-01.\n\n",
+            head="## Action items\n\n",
+        ),
     ),
     "many-sections": (
         "pm.md",
