@@ -210,3 +210,15 @@ def test_stdout_carries_only_the_protocol(tmp_path: Path, client: LspClient) -> 
     client.initialize(tmp_path)
     assert client.close() == 0
     assert json.dumps(client.notifications)  # every message parsed as JSON-RPC
+
+
+def test_the_server_loads_spacy_only_when_a_document_needs_it() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nimport blameless.output.lsp\n"
+        "assert 'spacy' not in sys.modules and 'blameless.checker' not in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
