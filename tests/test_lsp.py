@@ -162,8 +162,9 @@ def test_language_server_over_stdio(tmp_path: Path, client: LspClient) -> None:
 def test_malformed_requests_never_kill_the_server(tmp_path: Path, client: LspClient) -> None:
     client.initialize(tmp_path)
     client.send_raw(b"{not json")
-    # pygls logs a request whose params do not fit and leaves it unanswered; it lives on
     client.send({"id": 99, "method": "textDocument/hover", "params": {"nonsense": True}})
+    answer = client.wait(lambda message: message.get("id") == 99)
+    assert answer["error"]["code"] == -32602  # invalid params
     missing = (tmp_path / "nowhere.md").as_uri()
     client.send(
         {

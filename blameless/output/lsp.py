@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from blameless import __version__
@@ -49,9 +51,24 @@ class Checked:
     seconds: float  # how long the check took, for the latency benchmark's log
 
 
+class _Protocol(LanguageServerProtocol):
+    """Answers a request whose params do not fit with an error, as JSON-RPC asks.
+
+    pygls logs such a request and drops it, which leaves the client waiting.
+    """
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if isinstance(data, dict) and "id" in data and "method" in data:
+                self._send_response(data["id"], error=error.to_response_error())
+            raise
+
+
 class BlamelessServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("blameless", __version__)
+        super().__init__("blameless", __version__, protocol_cls=_Protocol)
         self.debounce = float(os.environ.get("BLAMELESS_LSP_DEBOUNCE_MS", "150")) / 1000
         self.checked: dict[str, Checked] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
