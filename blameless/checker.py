@@ -7,8 +7,10 @@ read -> segments -> (only sentences a rule could fire on) spaCy -> language hits
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from blameless.config import Config, discover_config
 from blameless.document import Document
@@ -19,8 +21,12 @@ from blameless.packs import get_pack, language_rules, language_trigger, load_pac
 from blameless.reading import parse_document, read_text
 from blameless.sections import SectionKind, section_kind
 from blameless.suppressions import parse_suppressions
-from blameless.windows import Gate, Window, chunk_windows, trigger_windows
+from blameless.windows import Chunk, Gate, Window, chunk_windows, trigger_windows
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+PARSE_BATCH = 4  # chunks per spaCy batch: bounds the Docs alive at once
 _SEVERITIES = sorted(Severity, key=lambda severity: severity.rank)
 
 
@@ -74,44 +80,52 @@ def check_path(
 
 
 def language_hits(document: Document, config: Config) -> list[Hit]:
-    """Parse only the sentences that hold a trigger word of some enabled language rule."""
+    """Parse only the sentences that hold a trigger word of some enabled language rule.
+
+    Streams: windows are found lazily, joined into chunks of bounded size, and parsed in
+    small batches, so only a few Docs are alive at once whatever the document's size.
+    """
     rules = language_rules(rule for rule in load_packs() if config.enabled(rule))
     if not rules:
         return []
-    gate = _gate(rules, config.people)
-    windows: list[Window] = []
-    for segment in document.segments:
-        kind = section_kind(segment.section, config.action_sections)
-        if kind is SectionKind.METADATA or segment.kind == "heading":
-            continue  # names in metadata are listings; headings are labels, not sentences
-        for start, end in trigger_windows(segment.prose, gate):
-            context = (kind, segment.quoted)
-            windows.append(Window(segment.start + start, segment.prose[start:end], context))
-    if not windows:
+    windows = _windows(document, config, _gate(rules, config.people))
+    first = next(windows, None)
+    if first is None:
         return []  # spaCy is never imported for a document without trigger words
     from blameless.language.engine import Context
     from blameless.nlp import load_pipeline
 
     nlp = load_pipeline(config.model)
-    chunks = list(chunk_windows(windows))
-    docs = []
-    for chunk in chunks:
-        doc = nlp.make_doc(chunk.text)
-        for token in doc:  # the parser keeps sentence boundaries set before it runs
-            token.is_sent_start = token.idx in chunk.sentence_starts
-        doc._.blame_parts = [
-            (start, Context.of(*window.context, config.people, config.allow))
-            for start, window in zip(chunk.starts, chunk.windows, strict=True)
-        ]
-        docs.append(doc)
+
+    def docs() -> Iterator[tuple[Doc, Chunk]]:
+        for chunk in chunk_windows(itertools.chain([first], windows)):
+            doc = nlp.make_doc(chunk.text)
+            for token in doc:  # the parser keeps sentence boundaries set before it runs
+                token.is_sent_start = token.idx in chunk.sentence_starts
+            doc._.blame_parts = [
+                (start, Context.of(*window.context, config.people, config.allow))
+                for start, window in zip(chunk.starts, chunk.windows, strict=True)
+            ]
+            yield doc, chunk
+
     hits: list[Hit] = []
-    for chunk, doc in zip(chunks, nlp.pipe(docs), strict=True):
+    for doc, chunk in nlp.pipe(docs(), as_tuples=True, batch_size=PARSE_BATCH):
         if doc._.blame_errors:
             raise RuleError(f"{document.path or '<stdin>'}: {doc._.blame_errors[0]}")
         for hit in doc._.blame_hits:
             origin, _ = chunk.origin(hit.start or 0)
             hits.append(_shift(hit, origin - (hit.start or 0)))
     return hits
+
+
+def _windows(document: Document, config: Config, gate: Gate) -> Iterator[Window]:
+    for segment in document.segments:
+        kind = section_kind(segment.section, config.action_sections)
+        if kind is SectionKind.METADATA or segment.kind == "heading":
+            continue  # names in metadata are listings; headings are labels, not sentences
+        for start, end in trigger_windows(segment.prose, gate):
+            context = (kind, segment.quoted)
+            yield Window(segment.start + start, segment.prose[start:end], context)
 
 
 def _gate(rules: frozenset[str], people: tuple[str, ...]) -> Gate:

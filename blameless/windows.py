@@ -5,6 +5,13 @@ sentences are parsed, each with the sentence before it (for "they" to find its
 antecedent). The windows are joined into a few large texts, since spaCy's cost per
 Doc outweighs its cost per word for short texts, and every window keeps the sentence
 boundaries found here, so its parse does not depend on its neighbours.
+
+Everything here is bounded, so no input reaches spaCy's `max_length` or its slow paths:
+a sentence longer than `MAX_SENTENCE` characters is split at the last space before each
+limit and parsed as separate sentences (no rule's frame spans 2,000 characters);
+adjacent windows merge only up to `MAX_WINDOW`; a run of `LONG_RUN` or more non-space
+characters is blanked for the parser (no word a rule fires on is that long, and spaCy's
+tokenizer is quadratic in the length of one token).
 """
 
 from __future__ import annotations
@@ -12,18 +19,31 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 # A sentence ends at . ! ? followed by space and a capital, digit, quote, bracket or dash
 # ("**Why was X removed?** - The employee was…" is two sentences).
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\s\u00a0]+(?=[A-Z0-9\"'“‘(\[@<*_`\-–—•])")
 CHUNK_CHARACTERS = 20_000  # well under spaCy's max_length, and keeps per-Doc work small
+MAX_SENTENCE = 2_000  # characters; a longer sentence is parsed in pieces
+MAX_WINDOW = 6_000  # characters; admitted sentences merge into one window up to this
+LONG_RUN = 100  # non-space characters in a row that the parser never sees
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN},}}")
 
 
 def sentence_starts(text: str) -> list[int]:
-    """Offsets where the sentences of `text` start (always including 0)."""
-    return [0] + [match.end() for match in _SENTENCE_END.finditer(text)]
+    """Offsets where the sentences of `text` start (always including 0); a sentence longer
+    than MAX_SENTENCE is split at the last space before each limit (or at the limit)."""
+    starts = [0]
+    for end in [*(match.end() for match in _SENTENCE_END.finditer(text)), len(text)]:
+        while end - starts[-1] > MAX_SENTENCE:
+            limit = starts[-1] + MAX_SENTENCE
+            space = text.rfind(" ", starts[-1] + 1, limit)
+            starts.append(space + 1 if space > starts[-1] else limit)
+        if end < len(text):
+            starts.append(end)
+    return starts
 
 
 @dataclass(frozen=True)
@@ -57,8 +77,10 @@ def trigger_windows(text: str, gate: Gate) -> list[tuple[int, int]]:
         first = start
         if index and _NEEDS_ANTECEDENT.search(sentence):
             first = sentences[index - 1][0]
-        if windows and first <= windows[-1][1]:
+        if windows and first <= windows[-1][1] and end - windows[-1][0] <= MAX_WINDOW:
             windows[-1] = (windows[-1][0], end)
+        elif windows and first < windows[-1][1]:  # too long to merge: no overlap either
+            windows.append((windows[-1][1], end))
         else:
             windows.append((first, end))
     return windows
@@ -86,12 +108,14 @@ class Chunk:
         return self.windows[index].offset + position - self.starts[index], self.windows[index]
 
 
-def chunk_windows(windows: Sequence[Window]) -> Iterator[Chunk]:
+def chunk_windows(windows: Iterable[Window]) -> Iterator[Chunk]:
+    """Windows joined into texts of about CHUNK_CHARACTERS, one at a time (a generator, so
+    only the chunk being parsed is held)."""
     pieces: list[str] = []
     chunk = Chunk()
     position = 0
     for window in windows:
-        stripped = window.text.lstrip()
+        stripped = blank_long_runs(window.text.lstrip())
         if pieces and position + len(stripped) > CHUNK_CHARACTERS:
             chunk.text = "\n\n".join(pieces)
             yield chunk
@@ -105,3 +129,11 @@ def chunk_windows(windows: Sequence[Window]) -> Iterator[Chunk]:
     if pieces:
         chunk.text = "\n\n".join(pieces)
         yield chunk
+
+
+def blank_long_runs(text: str) -> str:
+    """`text` with every run of LONG_RUN or more non-space characters replaced by spaces
+    (same length, so offsets hold)."""
+    if len(text) < LONG_RUN:
+        return text
+    return _LONG_RUN.sub(lambda match: " " * len(match.group()), text)
