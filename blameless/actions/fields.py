@@ -167,7 +167,9 @@ _PAST_LEAD = re.compile(
     r"^(?:reverted|rolled back|switched|disabled|removed|restored|released|issued|sent|rotated|"
     r"revoked|deleted|migrated|upgraded|downgraded|patched|fixed|added|enabled|moved|reworked|"
     r"re-worked|replaced|deployed|tightened|introduced|published|shipped|merged|paused|purged|"
-    r"notified|contacted|documented)\b",
+    r"notified|contacted|documented|reduced|applied|rewrote|wrote|raised|lowered|increased|"
+    r"decreased|created|updated|configured|implemented|installed|renamed|retired|rebuilt|"
+    r"tuned|scaled|extended|limited|blocked|froze|cleaned up|set up|turned off|turned on)\b",
     re.I,
 )
 _WE_DID = re.compile(

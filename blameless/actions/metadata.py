@@ -149,9 +149,31 @@ def _all_metadata(chunks: list[str]) -> Fields | None:
         others = [part for part in parts if part is not None]
         has_other = any(p.owner or p.ticket or p.priority or p.owner_placeholder for p in others)
         if any(part is None for part in with_dates) or not has_other:
-            return None
+            return _named_owner(chunks)
         parts = with_dates
     return _combine([p for p in parts if p is not None])
+
+
+# A person or team written by name beside a date: "— Hiroshi, 2026-10-16",
+# "(Dagny Haugen, by 11 November 2026)", "— Platform team, Q1 2027".
+_NAME = re.compile(r"[A-Z][\w'’.-]{0,30}(?: [A-Za-z(][\w'’.()-]{0,30}){0,3}")
+
+
+def _named_owner(chunks: list[str]) -> Fields | None:
+    """Fields when one chunk is a name and every other chunk is a due date or other
+    metadata (a name alone is not metadata: it could be any words)."""
+    names = [chunk for chunk in chunks if _NAME.fullmatch(chunk.strip().strip("."))]
+    if len(names) != 1:
+        return None
+    others = [chunk for chunk in chunks if chunk is not names[0]]
+    parts = [_chunk_fields(chunk, allow_bare_date=True) for chunk in others]
+    if not parts or any(part is None for part in parts):
+        return None
+    combined = _combine([p for p in parts if p is not None])
+    if combined.due.kind is DueKind.MISSING:
+        return None
+    combined.owner = combined.owner or names[0].strip().strip(".")
+    return combined
 
 
 # -- the item as a whole ------------------------------------------------------------------

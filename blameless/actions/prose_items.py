@@ -31,6 +31,7 @@ from blameless.sections import SectionKind, heading_kind
 
 _NUMBERING = re.compile(r"(?:\d{1,3}[.):]|[A-Za-z][.)]|#\d{1,3}|[-*•])\s+")
 _TAG = re.compile(r"\s*\[[\w\s/.-]{1,30}\]\s*$")
+_TRAILING_HANDLES = re.compile(rf"\s(?P<owner>{HANDLE}(?:[ ,/&]+{HANDLE}){{0,4}})$")
 _HANDLE_ONLY = re.compile(rf"(?:{HANDLE}|[a-z][a-z0-9_.-]*@)")
 # Where one sentence ends: fixed-width look-arounds only, so the scan is linear.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9@])")
@@ -168,7 +169,10 @@ def _heading_item(index: SectionIndex, heading: Segment, body: list[Segment]) ->
     while tags:
         text = text[: tags.start()]
         tags = _TAG.search(text)
-    fields = parse_item(text, words.urls)
+    owner = _TRAILING_HANDLES.search(text)
+    fields = parse_item(text[: owner.start()] if owner else text, words.urls)
+    if owner:
+        fields = fields.merge(Fields("", owner=owner.group("owner")))
     for segment in body:
         more = segment_words(segment)
         fields = fields.merge(_prose_fields(more.text, more.urls, segment.codes))
@@ -206,7 +210,11 @@ def _paragraph_items(index: SectionIndex, segment: Segment, listed: bool) -> lis
         return [_lead_item(index, segment)]
     if not listed and _is_line_list(segment):
         texts = _line_texts(segment)
-        return [_line_item(index, segment, n, texts[n]) for n in range(len(segment.lines))]
+        return [
+            _line_item(index, segment, n, texts[n])
+            for n in range(len(segment.lines))
+            if not _introduces(texts[n])
+        ]
     items: list[FoundItem] = []
     sentences = _sentences(segment)
     texts = [
@@ -290,6 +298,10 @@ def _line_item(index: SectionIndex, segment: Segment, number: int, text: str) ->
     return FoundItem(start, end, line, fields, "line" if subject is None else "commitment", raw)
 
 
+def _introduces(text: str) -> bool:
+    return text.endswith(":") or "the following" in text.lower()
+
+
 def _sentences(segment: Segment) -> list[tuple[int, int]]:
     """Source ranges of the sentences of a paragraph (trimmed to their words)."""
     prose = segment.prose
@@ -315,7 +327,7 @@ def _sentences(segment: Segment) -> list[tuple[int, int]]:
 def _commitment(sentence: str) -> str | None:
     """The subject of a sentence that commits to future work, else None."""
     text = sentence.strip()
-    if not text or text.endswith(("?", ":")) or "the following" in text.lower():
+    if not text or text.endswith("?") or _introduces(text):
         return None  # a question, or the introduction of a list
     adverb = _LEAD_ADVERB.match(text)
     if adverb:

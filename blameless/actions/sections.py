@@ -77,7 +77,7 @@ def _intro_sections(document: Document, sections: list[ActionSection]) -> list[A
             continue  # already inside a follow-up section
         following = bisect.bisect_right(heading_starts, segment.start)
         end = (
-            document.line_starts[document.headings[following].line - 1]
+            document.headings[following].start
             if following < len(document.headings)
             else len(document.text)
         )
@@ -91,7 +91,7 @@ def _heading_sections(document: Document, extra: tuple[str, ...]) -> list[Action
     open_headings: list[int] = []  # indices of headings whose section is still open
     for index, heading in enumerate(headings):
         while open_headings and headings[open_headings[-1]].level >= heading.level:
-            ends[open_headings.pop()] = document.line_starts[heading.line - 1]
+            ends[open_headings.pop()] = heading.start
         open_headings.append(index)
     sections: list[ActionSection] = []
     for index, heading in enumerate(headings):
