@@ -459,7 +459,8 @@ def normalize_heading(title: str) -> str:
 # Headings about follow-ups that are not a list of them: ideas turned down, or writing about
 # action items in general ("What a good action item looks like", "Things we decided not to do").
 _NOT_FOLLOW_UPS = re.compile(
-    r"\bnot (?:to do|todo|commit|doing|pursu|plan)|\bdecided against\b|\bout of scope\b|\bwon't do\b"
+    r"\bnot (?:to do|todo|commit|doing|pursu|plan)|\bdecided against\b|\bout of scope\b"
+    r"|\bwon't do\b"
     r"|\brejected\b|\bconsidered\b|\bparking lot\b"
     r"|^(?:what (?:a|an|makes)|how to|writing|about|why)\b"
     r"|\blooks? like\b|\bguide\b|\btemplate\b|\bexamples?\b|\bcall to action\b"
