@@ -254,3 +254,41 @@ def test_actions_read_only_the_document_model(module: Path) -> None:
             ), f"{module.name} imports {name}"
         if isinstance(node, ast.Attribute):
             assert node.attr not in _RAW_LINES, f"{module.name} reads raw lines ({node.attr})"
+
+
+def test_a_table_named_by_its_action_item_column_counts_outside_a_section() -> None:
+    text = """\
+# Upgrade halt
+
+**Status**: resolved with outstanding action items.
+
+| Action Item | Type | Owner | Bug |
+|---|---|---|---|
+| Sync the Go version across validators | prevention | Core team | DONE |
+| Add a version check before upgrades | prevention | Core team | TODO |
+
+## Timeline
+
+- 10:00 Halt.
+"""
+    items = found(text)
+    assert [(item.text, item.done) for item in items] == [
+        ("Sync the Go version across validators", True),
+        ("Add a version check before upgrades", False),
+    ]
+    assert "actions-missing" not in rules_hit(text)
+
+
+def test_lessons_that_end_in_commitments() -> None:
+    text = """\
+# DNS outage
+
+## Postmortem
+
+The lessons that we are taking away from this incident are as follows:
+
+- We need to document how to pick the commit to deploy.
+- Changes that have been tested on staging should be deployed one at a time.
+"""
+    items = found(text)
+    assert [item.done for item in items] == [False, False]

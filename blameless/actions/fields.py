@@ -186,4 +186,10 @@ _HAS_BEEN = re.compile(
 def reads_as_done(description: str) -> bool:
     """True when the item's first clause reports finished work rather than planned work."""
     first = re.split(r"[.:;]\s|\s[—–-]\s", description, maxsplit=1)[0]
-    return bool(_PAST_LEAD.match(first) or _WE_DID.match(first) or _HAS_BEEN.search(first))
+    has_been = _HAS_BEEN.search(first)
+    if has_been and _RELATIVE_END.search(first, 0, has_been.start()):
+        has_been = None  # "Changes that have been tested … should be deployed": a clause
+    return bool(_PAST_LEAD.match(first) or _WE_DID.match(first) or has_been)
+
+
+_RELATIVE_END = re.compile(r"\b(?:that|which|who|whose|once|when|after|if)\s*$", re.I)

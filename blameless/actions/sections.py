@@ -47,7 +47,8 @@ def is_action_heading(title: str, extra: tuple[str, ...] = ()) -> bool:
 # "So we are committing to the following.", "Out of this review come these commitments:".
 _INTRO = re.compile(
     r"\bcommit\w* to the following\b|\bthe following (?:commitments|follow-ups|action items"
-    r"|actions|changes|next steps)\b|\bcommitments\b[^.:]{0,40}:$|\bwe (?:are )?commit\w* to:$",
+    r"|actions|changes|next steps)\b|\bcommitments\b[^.:]{0,40}:$|\bwe (?:are )?commit\w* to:$"
+    r"|\b(?:lessons?|takeaways?|learnings?)\b[^.:]{0,80}\b(?:as follows|following):$",
     re.I,
 )
 

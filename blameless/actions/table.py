@@ -120,9 +120,24 @@ def table_items(index: SectionIndex) -> list[FoundItem]:
             tables[segment.table].append(segment)
     found: list[FoundItem] = []
     for cells in tables.values():
-        if index.section_of(cells[0].start):
+        if index.section_of(cells[0].start) or _names_action_items(cells):
             found.extend(_rows(index, cells))
     return found
+
+
+# Header names that say "this table lists follow-ups" wherever the table stands.
+_ACTION_HEADERS = frozenset(
+    {"action item", "action items", "follow-up", "follow-ups", "corrective action", "remediation"}
+)
+
+
+def _names_action_items(cells: list[Segment]) -> bool:
+    """A table outside any follow-up section that is one by its own header: an "Action
+    item" column beside an owner, due, status or ticket column."""
+    headers = [segment_words(cell).text for cell in cells if cell.row == 0]
+    named = any(header.lower().strip(" :*") in _ACTION_HEADERS for header in headers)
+    roles = {column_role(header) for header in headers}
+    return named and bool(roles & {"owner", "due", "status", "ticket"})
 
 
 def column_role(header: str) -> str | None:
