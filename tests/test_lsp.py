@@ -230,3 +230,44 @@ def test_the_server_loads_spacy_only_when_a_document_needs_it() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_related_rules_become_related_information() -> None:
+    from blameless.model import Finding, Severity
+    from blameless.output.lsp import diagnostic
+    from blameless.output.positions import LineIndex
+
+    text = "Why did you skip the canary 🚀?\n"
+    finding = Finding(
+        rule="why-you",
+        severity=Severity.ERROR,
+        message="m",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=28,
+        offset=0,
+        end_offset=27,
+        related=("counterfactual", "hindsight"),
+    )
+    result = diagnostic("file:///pm.md", LineIndex(text), finding)
+    assert result.code == "why-you"
+    assert result.related_information is not None
+    assert [info.message.split(":")[0] for info in result.related_information] == [
+        "also counterfactual",
+        "also hindsight",
+    ]
+    assert result.related_information[0].location.range == result.range
+
+
+@pytest.mark.parametrize(("encoding", "character"), [("utf-16", 4), ("utf-8", 7), ("utf-32", 3)])
+def test_positions_in_each_encoding(encoding: str, character: int) -> None:
+    from blameless.output.positions import LineIndex
+
+    text = "x\r\n🚀éab\rz"
+    index = LineIndex(text, encoding)
+    offset = text.index("b")
+    assert index.position(offset) == (1, character)
+    assert index.offset(1, character) == offset
+    assert index.offset(2, 99) == len(text)  # past the end of a line is its end
+    assert index.position(text.index("z")) == (2, 0)
