@@ -56,6 +56,22 @@ def decode(data: bytes, name: str) -> str:
     return text.removeprefix(_BOM)
 
 
+def check_input(text: str, name: str, limit: int = DEFAULT_MAX_FILE_SIZE) -> None:
+    """What the readers guarantee, for text handed over in memory (the API, an editor):
+    within the size limit, no NUL, no lone surrogate (no file can hold one; JSON can)."""
+    if len(text) > limit:
+        raise too_large(name, limit)
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputError(f"{name}: binary text (NUL character at offset {nul}), not a document")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InputError(
+            f"{name}: lone surrogate {text[error.start]!r} at offset {error.start}, not text"
+        ) from None
+
+
 def read_stream(stream: BinaryIO, name: str, limit: int = DEFAULT_MAX_FILE_SIZE) -> str:
     """Read and decode a stream in bounded chunks, refusing it once it passes `limit` bytes."""
     chunks: list[bytes] = []
