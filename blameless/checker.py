@@ -18,7 +18,7 @@ from blameless.errors import RuleError
 from blameless.hits import Hit, combine
 from blameless.model import ActionItem, Finding, Report, Severity, Summary
 from blameless.packs import get_pack, language_rules, language_trigger, load_packs
-from blameless.reading import parse_document, read_text
+from blameless.reading import check_input, parse_document, read_text
 from blameless.sections import SectionKind, section_kind
 from blameless.suppressions import parse_suppressions
 from blameless.windows import Chunk, Gate, Window, chunk_windows, trigger_windows
@@ -42,6 +42,7 @@ def check_text(
     `language` stands in for `language_hits` (the language server's caches by paragraph).
     """
     config = config or Config()
+    check_input(text, path or "<stdin>", config.max_file_size)
     document = parse_document(text, path)
     suppressions = parse_suppressions(document)
     today = today or config.today or dt.date.today()
