@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from blameless.windows import Gate, Window, chunk_windows, sentence_starts, trigger_windows
+from hypothesis import given
+from hypothesis import strategies as st
+
+from blameless.windows import (
+    CHUNK_CHARACTERS,
+    LONG_RUN,
+    MAX_SENTENCE,
+    MAX_WINDOW,
+    Gate,
+    Window,
+    blank_long_runs,
+    chunk_windows,
+    sentence_starts,
+    trigger_windows,
+)
 
 NEVER = re.compile(r"(?!)")
 GATE = Gate(
@@ -42,3 +57,44 @@ def test_chunks_map_positions_back_to_the_document() -> None:
     offset, window = chunk.origin(second)
     assert offset == 50 and window.context == "ctx2"
     assert chunk.sentence_starts == {0, second}
+
+
+# --- bounds: nothing reaches spaCy's max_length or its slow paths -----------------------
+
+
+def test_a_long_sentence_is_split_at_spaces() -> None:
+    text = "word " * 1000
+    starts = sentence_starts(text)
+    assert starts == [0, 2000, 4000]
+    assert all(text[start - 1] == " " for start in starts[1:])
+
+
+def test_a_long_run_without_spaces_is_cut_at_the_limit() -> None:
+    assert sentence_starts("x" * 4500) == [0, MAX_SENTENCE, 2 * MAX_SENTENCE]
+
+
+@given(st.text(st.sampled_from("ab .?!\n\u00a0"), max_size=6000))
+def test_sentence_pieces_are_ordered_and_bounded(text: str) -> None:
+    starts = sentence_starts(text)
+    assert starts[0] == 0 and starts == sorted(set(starts))
+    bounds = [*starts, len(text)]
+    assert all(end - start <= MAX_SENTENCE for start, end in itertools.pairwise(bounds))
+
+
+def test_two_megabytes_of_one_sentence_make_bounded_chunks() -> None:
+    # 2 MB of one trigger word once gave "[E088] Text of length 1999999 exceeds maximum".
+    text = "obviously " * 200_000
+    spans = trigger_windows(text, GATE)
+    assert max(end - start for start, end in spans) <= MAX_WINDOW
+    windows = (Window(start, text[start:end], None) for start, end in spans)
+    sizes = [len(chunk.text) for chunk in chunk_windows(windows)]
+    assert sum(sizes) >= len(text) - 2 * len(sizes)  # every word is parsed
+    assert max(sizes) <= CHUNK_CHARACTERS + MAX_WINDOW < 1_000_000
+
+
+def test_long_runs_of_non_space_are_blanked_keeping_offsets() -> None:
+    text = "Bob " + "[" * LONG_RUN + " broke it"
+    blanked = blank_long_runs(text)
+    assert len(blanked) == len(text)
+    assert blanked == "Bob " + " " * LONG_RUN + " broke it"
+    assert blank_long_runs("a" * (LONG_RUN - 1)) == "a" * (LONG_RUN - 1)
