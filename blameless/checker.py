@@ -10,14 +10,14 @@ import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from blameless.config import Config, discover_config
 from blameless.document import Document
 from blameless.errors import RuleError
 from blameless.hits import Hit, combine
 from blameless.model import ActionItem, Finding, Report, Severity, Summary
-from blameless.packs import get_pack, language_rules, language_trigger, load_packs
+from blameless.packs import get_pack, language_rules, load_packs
 from blameless.reading import check_input, parse_document, read_text
 from blameless.sections import SectionKind, section_kind
 from blameless.suppressions import parse_suppressions
@@ -104,7 +104,7 @@ def language_hits(document: Document, config: Config) -> list[Hit]:
             for token in doc:  # the parser keeps sentence boundaries set before it runs
                 token.is_sent_start = token.idx in chunk.sentence_starts
             doc._.blame_parts = [
-                (start, Context.of(*window.context, config.people, config.allow))
+                (start, Context.of(*_placement(window), config.people, config.allow))
                 for start, window in zip(chunk.starts, chunk.windows, strict=True)
             ]
             yield doc, chunk
@@ -129,15 +129,16 @@ def _windows(document: Document, config: Config, gate: Gate) -> Iterator[Window]
             yield Window(segment.start + start, segment.prose[start:end], context)
 
 
-def _gate(rules: frozenset[str], people: tuple[str, ...]) -> Gate:
-    from blameless.language.agents import person_hint
+def _placement(window: Window) -> tuple[SectionKind, bool]:
+    """Where a window's text sits: its section kind, and whether it is quoted."""
+    section, quoted = cast("tuple[SectionKind, bool]", window.context)
+    return section, quoted
 
-    packs = load_packs()
-    return Gate(
-        triggers=language_trigger(frozenset(r for r in rules if not packs[r].needs_person)),
-        person_triggers=language_trigger(frozenset(r for r in rules if packs[r].needs_person)),
-        person=person_hint(tuple(people)),
-    )
+
+def _gate(rules: frozenset[str], people: tuple[str, ...]) -> Gate:
+    from blameless.language.gate import language_gate
+
+    return language_gate(rules, tuple(people))
 
 
 def _shift(hit: Hit, by: int) -> Hit:

@@ -34,6 +34,10 @@ if not Doc.has_extension("blame"):
     )
 
 
+# Rewrites re-parsed per Doc; a Doc is at most a 20,000-character chunk of a document.
+VERIFY_BUDGET = 64
+
+
 class BlamelessComponent:
     """Finds blame language.
 
@@ -44,9 +48,37 @@ class BlamelessComponent:
         set_english_words(_lemmatizer_vocabulary(nlp))
         _keep_role_words_whole(nlp)
         self.engine = LanguageEngine()
+        self.engine.verify = self._passes
         self.default_context = Context.of(people=people, allow=allow)
+        self.nlp = nlp
+        self._checker = LanguageEngine(self.engine.rules)  # re-checks rewrites, unverified
+        self._verified: dict[str, bool] = {}
+        self._budget = VERIFY_BUDGET
+
+    def _passes(self, text: str) -> bool:
+        """A suggestion passes when no rule fires on it (parsed without this component).
+
+        Results are cached, and each Doc may verify only so many: past the budget a
+        rewrite counts as failing, so the rule's own question (which passes) stands in.
+        Pathological text with thousands of findings stays linear that way.
+        """
+        if text in self._verified:
+            return self._verified[text]
+        if self._budget <= 0:
+            return False
+        self._budget -= 1
+        doc = self.nlp.make_doc(text)
+        for _, process in self.nlp.pipeline:
+            if process is not self:
+                doc = process(doc)
+        passes = not self._checker.find(doc, self.default_context)
+        if len(self._verified) > 4096:
+            self._verified.clear()
+        self._verified[text] = passes
+        return passes
 
     def __call__(self, doc: Doc) -> Doc:
+        self._budget = VERIFY_BUDGET
         context = doc._.blame_context or self.default_context
         errors: list[str] = []
         doc._.blame_hits = self.engine.find(doc, context, doc._.blame_parts or (), errors)
@@ -68,11 +100,14 @@ def make_blameless_component(
 
 def _keep_role_words_whole(nlp: Language) -> None:
     """Tokenize "on-call" as one word, so it can be a subject ("On-call failed to page")."""
-    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
 
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer keeps its own rules
     for word in ("on-call", "on-caller", "on-callers"):
         for variant in (word, word.capitalize(), word.upper()):
-            nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
+            tokenizer.add_special_case(variant, [{"ORTH": variant}])
 
 
 def _lemmatizer_vocabulary(nlp: Language) -> list[str]:

@@ -20,6 +20,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Hashable, Iterable, Iterator
+from typing import Protocol
 from dataclasses import dataclass, field
 
 # A sentence ends at . ! ? followed by space and a capital, digit, quote, bracket or dash
@@ -46,13 +47,19 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
+class Finder(Protocol):
+    """Anything that tells whether a text holds what it looks for (a regex, a word set)."""
+
+    def search(self, text: str) -> object: ...
+
+
 @dataclass(frozen=True)
 class Gate:
     """Whether a sentence could make some enabled rule fire, without parsing it."""
 
-    triggers: re.Pattern[str]  # rules that can fire on any sentence
-    person_triggers: re.Pattern[str]  # rules that need a person in the sentence
-    person: re.Pattern[str]  # a cheap test for a name, pronoun, handle or role
+    triggers: Finder  # rules that can fire on any sentence
+    person_triggers: Finder  # rules that need a person in the sentence
+    person: Finder  # a cheap test for a name, pronoun, handle or role
 
     def admits(self, sentence: str) -> bool:
         if self.triggers.search(sentence):

@@ -14,245 +14,36 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the lexicon and `person_hint` are used before spaCy is imported
+from blameless.language.lexicon import lexicon
+
+if TYPE_CHECKING:  # `person_hint` is used before spaCy is imported
     from spacy.tokens import Span, Token
 
 HANDLE = re.compile(r"^(?:@[\w.\-/]+|[a-z][\w.\-]*@|<@[A-Z0-9]+>?|@[A-Z0-9]{6,})$")
 EMAIL = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 
-HUMAN_PRONOUNS = frozenset(
-    {
-        "you",
-        "he",
-        "she",
-        "him",
-        "her",
-        "i",
-        "me",
-        "someone",
-        "somebody",
-        "anyone",
-        "anybody",
-        "nobody",
-        "everyone",
-        "everybody",
-        "whoever",
-        "yourself",
-        "himself",
-        "herself",
-        "myself",
-    }
-)
-PLURAL_PRONOUNS = frozenset({"they", "them", "themselves"})
+_LEX = lexicon()
+HUMAN_PRONOUNS = _LEX.words("person_pronouns", "indefinite_people", "self_pronouns") - {
+    "we",
+    "us",
+    "ourselves",
+}
+PLURAL_PRONOUNS = _LEX.words("plural_pronouns")
 # The writer: first-person blame is self-blame, and "we" is collective ownership.
-FIRST_PERSON = frozenset(
-    {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
-)
+FIRST_PERSON = _LEX.words("self_pronouns", "self_possessives") | {"mine", "ours"}
 # "Nobody made a mistake": people, but no one is blamed.
-NOBODY = frozenset({"nobody", "noone", "none", "neither", "no-one"})
-
-# Role nouns: a role is no blame shield ("the intern deleted the table").
-ROLE_NOUNS = frozenset(
-    {
-        "engineer",
-        "developer",
-        "dev",
-        "sre",
-        "oncall",
-        "on-call",
-        "on-caller",
-        "oncaller",
-        "operator",
-        "admin",
-        "administrator",
-        "sysadmin",
-        "dba",
-        "intern",
-        "hire",
-        "junior",
-        "contractor",
-        "reviewer",
-        "approver",
-        "manager",
-        "captain",
-        "commander",
-        "ic",
-        "author",
-        "committer",
-        "maintainer",
-        "employee",
-        "staffer",
-        "person",
-        "colleague",
-        "teammate",
-        "responder",
-        "lead",
-        "architect",
-        "analyst",
-        "programmer",
-        "coder",
-        "tester",
-        "owner",
-        "individual",
-        "human",
-        "people",
-        "member",
-        "guy",
-        "folk",
-        "folks",
-        "newbie",
-        "trainee",
-        "consultant",
-        "vendor",
-        "technician",
-        "support",
-        "agent",
-        "scientist",
-        "designer",
-        "specialist",
-        "director",
-        "executive",
-        "vp",
-        "cto",
-        "ceo",
-        "boss",
-        "coworker",
-        "co-worker",
-        "staff",
-        "strategist",
-        "signer",
-        "merger",
-        "deployer",
-        "requester",
-        "submitter",
-    }
-)
-TEAM_NOUNS = frozenset(
-    {
-        "team",
-        "ops",
-        "qa",
-        "infra",
-        "squad",
-        "crew",
-        "department",
-        "devops",
-        "sres",
-        "engineers",
-        "developers",
-        "operators",
-        "admins",
-        "networking",
-        "security",
-        "support",
-    }
-)
-# Words that turn a role noun into software: "the Kubernetes operator", "the team's API".
-TECHNICAL_MODIFIERS = frozenset(
-    {
-        "kubernetes",
-        "k8s",
-        "postgres",
-        "postgresql",
-        "mysql",
-        "redis",
-        "kafka",
-        "prometheus",
-        "elasticsearch",
-        "etcd",
-        "cluster",
-        "database",
-        "db",
-        "helm",
-        "argo",
-        "flux",
-        "crd",
-        "terraform",
-        "istio",
-        "cert-manager",
-        "kube",
-        "ingress",
-        "cassandra",
-        "mongodb",
-        "rabbitmq",
-        "vault",
-        "consul",
-        "nomad",
-        "spark",
-        "airflow",
-        "zookeeper",
-        "storage",
-        "backup",
-        "cron",
-        "metrics",
-        "logging",
-        "monitoring",
-        "network",
-        "dns",
-        "cdn",
-        "load",
-        "balancer",
-    }
-)
+NOBODY = _LEX.words("nobody") | {"noone"}
+INDEFINITE = _LEX.words("indefinite_people")
+# Role and team nouns: a role is no blame shield ("the intern deleted the table").
+ROLE_NOUNS = _LEX.words("roles")
+TEAM_NOUNS = _LEX.words("teams")
+TECHNICAL_MODIFIERS = _LEX.words("technical_modifiers")
 # Parts of a system, which the NER sometimes calls people when capitalized ("because
 # Cluster is still full"): never a person.
-SYSTEM_NOUNS = frozenset(
-    {
-        "cluster",
-        "node",
-        "nodes",
-        "server",
-        "service",
-        "pod",
-        "worker",
-        "queue",
-        "cache",
-        "database",
-        "replica",
-        "proxy",
-        "gateway",
-        "scheduler",
-        "controller",
-        "router",
-        "balancer",
-        "bucket",
-        "volume",
-        "disk",
-        "host",
-        "instance",
-        "container",
-        "deployment",
-        "pipeline",
-        "job",
-        "cron",
-        "runner",
-        "agent",
-        "bot",
-        "daemon",
-        "primary",
-        "secondary",
-        "leader",
-        "follower",
-        "master",
-        "shard",
-        "index",
-        "registry",
-        "mirror",
-        "backend",
-        "frontend",
-        "api",
-        "app",
-        "client",
-        "system",
-        "platform",
-        "staging",
-        "production",
-        "prod",
-    }
-)
-
+SYSTEM_NOUNS = _LEX.words("system_nouns")
 # Agents whose role noun is also a system component unless a person is meant.
-AMBIGUOUS_ROLES = frozenset({"operator", "agent", "support", "owner", "author", "signer", "merger"})
+AMBIGUOUS_ROLES = _LEX.words("ambiguous_roles")
+_HUMAN_ROLE_MODIFIERS = _LEX.words("human_role_modifiers")
 
 
 # Entity labels that a capitalized word can carry without being a person's name.
@@ -437,6 +228,8 @@ def is_human(
         if lower in PLURAL_PRONOUNS:
             return antecedent_is_human(token, people)
         return False
+    if any(c.dep_ == "compound" and c.lower_ in TEAM_NOUNS for c in token.children):
+        return True  # "Team B", "the Ops folks"
     if lower in TEAM_NOUNS or token.lemma_.lower() in TEAM_NOUNS:
         # A team is people whatever its name ("the QA team", "the Postgres team").
         return token.dep_ != "compound"
@@ -460,11 +253,6 @@ def _role_is_human(token: Token) -> bool:
             token.dep_ == "poss"
         )
     return True
-
-
-_HUMAN_ROLE_MODIFIERS = frozenset(
-    {"on-call", "oncall", "shift", "night", "human", "duty", "console", "system", "call"}
-)
 
 
 def _technical_compound(token: Token) -> bool:

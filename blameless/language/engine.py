@@ -1,25 +1,26 @@
-"""The language-rule engine: runs every rule pack's check over the sentences of a Doc.
+"""The language-rule engine: runs every rule pack's frames over the sentences of a Doc.
 
-Each rule is a pack (data) plus a check function in `blameless.language.checks`, named
-after the rule id. A rule runs on a sentence only when one of its trigger words is there,
-so most sentences cost one regex search per rule.
+A rule is a pack of frames (data); each frame names one of a few constructions and the
+lexicon lists that fill it. A frame runs on a sentence only when its prefilter finds
+one of its words there (and, for frames about a person, a person hint), so most
+sentences cost a set lookup per frame.
 """
 
 from __future__ import annotations
 
 import bisect
-import importlib
-import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from blameless.hits import Hit
-from blameless.language.agents import human_names
-from blameless.language.phrases import is_meta_statement
+from blameless.language.agents import human_names, person_hint
+from blameless.language.exemptions import talks_about_blame
+from blameless.language.rewrite import suggestions
+from blameless.language.rulekit import CompiledFrame, compile_frame
 from blameless.model import Edit, Severity
-from blameless.packs import RulePack, load_packs, trigger_pattern
+from blameless.packs import RulePack, load_packs
 from blameless.sections import SectionKind
 
 
@@ -45,43 +46,34 @@ class Context:
 
 @dataclass(frozen=True)
 class Match:
-    """What a check found: a character range of the Doc and the rewrites it proposes."""
+    """What a rule found: a character range of the Doc, its rewrites and its safe fix."""
 
     start: int
     end: int
     suggestions: tuple[str, ...] = ()
-    fix: tuple[int, int, str] | None = None  # Doc-relative (start, end, replacement)
+    fix: Edit | None = None
     severity: Severity | None = None
 
 
 @dataclass(frozen=True)
-class RuleInput:
-    sentence: Span
-    context: Context
-    pack: RulePack
-
-
-Check = Callable[[RuleInput], Iterable[Match]]
-
-
-@dataclass
 class LanguageRule:
     pack: RulePack
-    check: Check
-    trigger: re.Pattern[str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.trigger = trigger_pattern(self.pack.triggers, self.pack.trigger_patterns)
+    frames: tuple[CompiledFrame, ...]
 
 
 def load_rules() -> list[LanguageRule]:
-    rules = []
-    for pack in load_packs().values():
-        if pack.kind != "language":
-            continue
-        module = importlib.import_module(f"blameless.language.checks.{pack.id.replace('-', '_')}")
-        rules.append(LanguageRule(pack, module.check))
-    return rules
+    return [
+        LanguageRule(pack, tuple(compile_frame(frame) for frame in pack.frames))
+        for pack in load_packs().values()
+        if pack.kind == "language"
+    ]
+
+
+# A question states no fact, so only these constructions read one.
+_IN_QUESTIONS = frozenset({"question", "lexical"})
+
+# Whether a suggestion passes every rule; the component provides it (it needs a parser).
+Verify = Callable[[str], bool]
 
 
 class LanguageEngine:
@@ -89,6 +81,7 @@ class LanguageEngine:
 
     def __init__(self, rules: list[LanguageRule] | None = None) -> None:
         self.rules = load_rules() if rules is None else rules
+        self.verify: Verify | None = None
 
     def find(
         self,
@@ -110,54 +103,97 @@ class LanguageEngine:
                 context = parts[max(bisect.bisect_right(starts, sentence.start_char) - 1, 0)][1]
             if context.section is SectionKind.METADATA:
                 continue  # names in metadata are listings, never blame
-            if is_meta_statement(sentence):
-                continue  # talk about blame ("this review is blameless") is not blame
             text = sentence.text
-            quoted = context.quoted or context.section is SectionKind.APPENDIX
+            if talks_about_blame(sentence, context.people):
+                continue  # "this review is blameless", "blame cultures learn nothing"
+            has_person = person_hint(tuple(sorted(context.people))).search(text) is not None
             for rule in self.rules:
-                if (quoted and not rule.pack.in_quotes) or not rule.trigger.search(text):
-                    continue
                 try:
-                    matches = list(rule.check(RuleInput(sentence, context, rule.pack)))
+                    hit = self._first_hit(rule, sentence, context, has_person)
                 except Exception as error:  # a bug in one rule must not end the check
                     if errors is None:
                         raise
                     errors.append(f"rule {rule.pack.id} failed: {type(error).__name__}: {error}")
                     continue
-                for match in matches:
-                    if not _allowed(sentence, match, context.allow):
-                        hits.append(_to_hit(rule.pack, match, sentence, context))
+                if hit is not None:
+                    hits.append(hit)
         return hits
 
+    def _first_hit(
+        self, rule: LanguageRule, sentence: Span, context: Context, has_person: bool
+    ) -> Hit | None:
+        quoted = context.quoted or context.section is SectionKind.APPENDIX
+        if quoted and not rule.pack.in_quotes:
+            return None
+        asked = sentence.text.rstrip(" \t\n\"'”)*_").endswith("?")
+        for compiled in rule.frames:
+            placement = compiled.frame.sections.get(context.section.value)
+            if placement == "skip" or (compiled.needs_person and not has_person):
+                continue
+            if asked and compiled.frame.construction not in _IN_QUESTIONS:
+                continue  # a question asserts no act: "why did you skip…?" is why-you's
+            if not compiled.prefilter.search(sentence.text):
+                continue
+            for found in compiled.run(sentence, context.people):
+                start = found.first.idx
+                end = found.last.idx + len(found.last.text)
+                if end <= start or _allowed(sentence, start, end, context.allow):
+                    continue
+                severity = placement if isinstance(placement, Severity) else None
+                match = self._match(rule, compiled, sentence, found, start, end, severity)
+                return _to_hit(rule.pack, match, sentence, quoted)
+        return None
 
-def _allowed(sentence: Span, match: Match, allow: tuple[str, ...]) -> bool:
+    def _match(
+        self,
+        rule: LanguageRule,
+        compiled: CompiledFrame,
+        sentence: Span,
+        found: object,
+        start: int,
+        end: int,
+        severity: Severity | None,
+    ) -> Match:
+        from blameless.language.parse import Found
+
+        assert isinstance(found, Found)
+        pack = rule.pack
+        candidates, fix = suggestions(sentence, found, compiled.frame.rewrite, pack.prompt)
+        kept = [c for c in candidates if self.verify is None or self.verify(c)]
+        if fix is not None and (not kept or kept[0] != candidates[0]):
+            fix = None  # a fix whose result still reads as blame is no fix
+        return Match(
+            start,
+            end,
+            tuple(dict.fromkeys(kept or [pack.question])),
+            fix,
+            severity or compiled.frame.severity,
+        )
+
+
+def _allowed(sentence: Span, start: int, end: int, allow: tuple[str, ...]) -> bool:
     if not allow:
         return False
     text = sentence.text.lower()
     base = sentence.start_char
     for phrase in allow:
-        for found in re.finditer(re.escape(phrase), text):
-            if found.start() + base < match.end and match.start < found.end() + base:
+        at = text.find(phrase)
+        while at >= 0:
+            if at + base < end and start < at + len(phrase) + base:
                 return True
+            at = text.find(phrase, at + 1)
     return False
 
 
-def _to_hit(pack: RulePack, match: Match, sentence: Span, context: Context) -> Hit:
-    severity = match.severity
-    if context.quoted or context.section is SectionKind.APPENDIX:
-        # Quoted evidence and appended logs are not the author's prose: at most a hint.
-        severity = Severity.INFO
-    fix = (
-        Edit(offset=match.fix[0], end_offset=match.fix[1], replacement=match.fix[2])
-        if match.fix
-        else None
-    )
+def _to_hit(pack: RulePack, match: Match, sentence: Span, quoted: bool) -> Hit:
+    # Quoted evidence and appended logs are not the author's prose: at most a hint.
+    severity = Severity.INFO if quoted else match.severity
     return Hit(
         rule=pack.id,
         start=match.start,
         end=match.end,
         suggestions=match.suggestions,
-        fix=fix,
+        fix=match.fix,
         severity=severity,
         sentence=(sentence.start_char, sentence.end_char),
     )

@@ -1,0 +1,206 @@
+"""Constructions that make a person the cause: who did the damage, whose thing it was,
+who the sentence says is responsible, and what a causal clause pins on someone.
+
+Each takes a sentence and a frame's resolved word lists and yields `Found`s; which rule
+a frame belongs to, and how bad it is, is the pack's business, not this module's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from blameless.language.parse import (
+    Found,
+    clause_end,
+    hypothetical,
+    is_word,
+    lemma,
+    negated,
+    objects,
+    phrase_start,
+    subject_of,
+)
+from blameless.language.rulekit import Lists
+
+_CAUSAL_POSITIONS = frozenset({"nsubj", "nsubjpass", "pobj", "attr", "dobj", "appos", "conj"})
+
+
+def subject(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A person is the subject or by-agent of a predicate verb: "Kevin broke DNS"."""
+    for verb in sentence:
+        if verb.pos_ not in ("VERB", "AUX", "ADJ") or not is_word(verb, lists.words):
+            continue
+        if negated(verb) or hypothetical(verb):
+            continue
+        agent = subject_of(verb)
+        if not lists.agent(agent):
+            continue
+        if lists.objects and not any(lists.has_object(t) for t in objects(verb)):
+            continue
+        assert agent is not None
+        if lemma(verb) == "break" and any(c.lower_ == "into" for c in verb.children):
+            continue  # "broke the migration into batches": split, not damage
+        yield Found.spanning(verb, agent, phrase_start(agent), clause_end(verb), agent)
+
+
+def marker(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A person's act carries an error marker: "accidentally", "by mistake", "the wrong X"."""
+    for word in sentence:
+        if not is_word(word, lists.words):
+            continue
+        verb = _marked_verb(word)
+        if verb is None or negated(verb) or hypothetical(verb):
+            continue
+        agent = subject_of(verb)
+        if lists.agent(agent):
+            assert agent is not None
+            yield Found.spanning(word, agent, phrase_start(agent), clause_end(verb), agent)
+
+
+def _marked_verb(word: Token) -> Token | None:
+    """The verb an error marker qualifies, through "by mistake" and "the wrong <object>"."""
+    head = word.head
+    if word.dep_ == "pobj" and head.dep_ == "prep":  # by mistake, in error
+        head = head.head
+    elif word.dep_ in ("amod", "compound") and head.dep_ in ("dobj", "pobj", "nsubjpass"):
+        head = head.head.head if head.dep_ == "pobj" else head.head
+    for _ in range(2):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        head = head.head
+    return None
+
+
+def possessive(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A person's error ("Raj's typo"), or a person's change in a causal position."""
+    for owner in sentence:
+        if owner.dep_ != "poss" or not lists.agent(owner):
+            continue
+        thing = owner.head
+        if not is_word(thing, lists.words):
+            continue
+        if lists.markers and not _in_causal_position(thing, lists):
+            continue
+        yield Found(thing, owner, phrase_start(thing), thing)
+
+
+def _in_causal_position(thing: Token, lists: Lists) -> bool:
+    """ "Omar's push caused…", "caused by Omar's push", "due to Omar's push"."""
+    if thing.dep_ not in _CAUSAL_POSITIONS:
+        return False
+    head = thing.head
+    for _ in range(3):
+        if lists.has_marker(head):
+            return True
+        head = head.head
+    return any(lists.has_marker(t) for t in thing.sent if t.i < thing.i)
+
+
+def copular(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """ "X was responsible for the outage", "the root cause was X", "Root cause: X"."""
+    for word in sentence:
+        if not is_word(word, lists.words):
+            continue
+        for agent in _copular_agents(word, sentence):
+            if lists.agent(agent) and not negated(word.head):
+                first = min(phrase_start(agent), phrase_start(word), key=lambda t: t.i)
+                last = max(agent.right_edge, word, key=lambda t: t.i)
+                yield Found(word, agent, first, last)
+                break
+
+
+def _copular_agents(word: Token, sentence: Span) -> Iterator[Token]:
+    head = word.head
+    if word.dep_ in ("acomp", "attr", "xcomp", "pobj", "nsubj") or word.head.dep_ == "prep":
+        verb = head.head if head.dep_ == "prep" else head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "attr", "nsubjpass") and child is not word:
+                yield child
+                yield from (c for c in child.children if c.dep_ == "poss")
+            if child.dep_ == "prep" and child.lower_ in ("with", "on"):  # blame lies with X
+                yield from (c for c in child.children if c.dep_ == "pobj")
+    # "Root cause: X" — a label, a colon, and the phrase after it.
+    colon = next((t for t in sentence if t.i > word.i and t.text in (":", "-", "–", "—")), None)
+    if colon is not None and colon.i == word.i + 1:
+        for token in sentence:
+            if token.i > colon.i and (token.head.i <= colon.i or token.head is token):
+                yield token
+                yield from (c for c in token.children if c.dep_ == "poss")
+
+
+def cleft(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """ "It was Dmitri who mistyped the rule": the sentence singles a person out."""
+    for verb in sentence:
+        if verb.dep_ != "relcl" or not is_word(verb, lists.words):
+            continue
+        named = verb.head
+        copula = named.head
+        if lemma(copula) != "be" or not any(c.lower_ == "it" for c in copula.children):
+            continue
+        if lists.agent(named) and not negated(verb):
+            yield Found(verb, named, phrase_start(named), clause_end(verb))
+
+
+def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A cause pinned on a person: "because X pushed…", "due to X", "traced to X's password"."""
+    if not any(lists.has_marker(t) for t in sentence):
+        return  # the sentence names no outcome: "we paused because Ana asked" is no blame
+    for word in sentence:
+        if word.lower_ == "because" and word.dep_ == "mark" and word.nbor(1).lower_ != "of":
+            verb = word.head
+            agent = subject_of(verb)
+            if lists.agent(agent) and not hypothetical(verb):
+                yield Found(word, agent, word, clause_end(verb))
+        elif is_word(word, lists.words) and word.dep_ != "mark":
+            target = _causal_object(word)
+            if target is None:
+                continue
+            party = next((p for p in _responsible_parties(target) if lists.agent(p)), None)
+            if party is not None:
+                yield Found.spanning(word, party, target.right_edge, party)
+
+
+def _causal_object(word: Token) -> Token | None:
+    """The noun a causal preposition governs ("due to the new hire" -> "hire")."""
+    for token in word.doc[word.i : min(len(word.doc), word.i + 4)]:
+        for child in token.children:
+            if child.dep_ in ("pobj", "dobj") and child.i > word.i:
+                return child
+    return None
+
+
+def _responsible_parties(target: Token) -> Iterator[Token]:
+    """Who may stand behind a cause: the noun itself, its possessor, who made it
+    ("a password created by an intern"), or whose it was ("a mistake by an employee")."""
+    yield target
+    for child in target.children:
+        if child.dep_ == "poss":
+            yield child
+        elif child.dep_ in ("acl", "relcl"):
+            found = subject_of(child)
+            if found is not None and found is not target:
+                yield found
+        elif child.dep_ == "prep" and child.lower_ in ("by", "of", "from"):
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def consequence(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A person's act with its damage attached: "…, causing…", "…, which led to the outage"."""
+    for verb in sentence:
+        if not is_word(verb, lists.words) or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        relative = any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children)
+        if not (verb.tag_ == "VBG" or relative) or verb.dep_ == "ROOT":
+            continue
+        act = verb.head
+        for _ in range(4):
+            if act.pos_ in ("VERB", "AUX") and act is not verb:
+                break
+            act = act.head
+        if act is verb or (negated(act) and not lists.objects):
+            continue
+        agent = subject_of(act)
+        if lists.agent(agent) and agent is not None and agent.i < verb.i:
+            yield Found(verb, agent, phrase_start(agent), clause_end(verb))

@@ -1,0 +1,106 @@
+"""Sentences about blame that are not blame: meta statements and talk of blame as a practice.
+
+"This review is blameless", "nobody is at fault", and a guide's "teams that hunt for a
+culprit learn nothing" use the rules' words without pinning anything on anyone. Such a
+sentence is general (present tense or a modal, no past act) and names no particular
+person; or it states outright that no one is to blame.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from blameless.language.agents import TEAM_NOUNS, is_handle, is_human
+from blameless.language.lexicon import lexicon
+from blameless.language.prefilter import Prefilter
+
+_GENERIC_PEOPLE = frozenset(
+    {
+        "individual",
+        "individuals",
+        "human",
+        "humans",
+        "people",
+        "person",
+        "someone",
+        "anyone",
+        "everyone",
+        "one",
+        "they",
+        "them",
+        "you",
+        "operators",
+        "engineers",
+        "teams",
+        "staff",
+        "organization",
+        "organizations",
+        "companies",
+        "team",
+        "responders",
+        "whoever",
+    }
+)
+_PAST = frozenset({"VBD", "VBN"})
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[Prefilter, Prefilter]:
+    lex = lexicon()
+    return Prefilter.of(lex.meta_phrases), Prefilter.of(lex.blame_talk_cues)
+
+
+def talks_about_blame(sentence: Span, people: frozenset[str] = frozenset()) -> bool:
+    meta, cues = _cues()
+    text = sentence.text
+    if meta.search(text):
+        return True
+    if not cues.search(text):
+        return False
+    quoted = _quoted_tokens(sentence)
+    return _general(sentence) and not any(
+        _particular(t, people) for t in sentence if t.i not in quoted
+    )
+
+
+def _quoted_tokens(sentence: Span) -> set[int]:
+    """Tokens inside double quotation marks: a quoted "I should have…" is an example."""
+    inside, quoted = False, set()
+    for token in sentence:
+        if token.text in ('"', "“", "”"):
+            inside = not inside
+        elif inside:
+            quoted.add(token.i)
+    return quoted
+
+
+def _general(sentence: Span) -> bool:
+    """No finished act: the main verbs are present tense, modal or imperative."""
+    for token in sentence:
+        if token.dep_ in ("ROOT", "conj") and token.pos_ in ("VERB", "AUX"):
+            auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+            if token.tag_ == "VBD" or (
+                token.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
+            ):
+                return False  # "we should have validated": a finished act, judged
+            if token.tag_ == "VBN" and not any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxes):
+                return False
+    return True
+
+
+def _particular(token: Token, people: frozenset[str]) -> bool:
+    """A named or definite person: "Kevin", "@lin", "the intern", "ops"."""
+    if token.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    if token.lower_ in _GENERIC_PEOPLE or token.lemma_.lower() in _GENERIC_PEOPLE:
+        return False
+    if is_handle(token) or token.ent_type_ == "PERSON" or token.lower_ in TEAM_NOUNS:
+        return True  # a name, a handle, or a team ("ops", "QA") is always someone in particular
+    if not is_human(token, people):
+        return False
+    determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
+    if not determiners:
+        return token.tag_ not in ("NNS", "NNPS")  # "trainees", "engineers": people in general
+    return any(d not in ("a", "an", "any", "every", "some", "your", "all") for d in determiners)

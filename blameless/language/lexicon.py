@@ -1,0 +1,192 @@
+"""The word lists of the language rules: one typed model, loaded from `rules/lexicon.yaml`.
+
+Every list has one home here. A frame in a rule pack names lists by their field name, so
+a misspelt key in the YAML or in a frame fails at load, not silently at match time.
+Entries are lemmas or phrases; `surface_forms` spells out the inflections that the
+cheap prefilter looks for in raw text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from blameless.errors import ConfigError
+
+Words = tuple[str, ...]
+
+
+class Lexicon(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    person_pronouns: Words
+    plural_pronouns: Words
+    self_pronouns: Words
+    self_possessives: Words
+    person_possessives: Words
+    indefinite_people: Words
+    nobody: Words
+    roles: Words
+    teams: Words
+    ambiguous_roles: Words
+    human_role_modifiers: Words
+    technical_modifiers: Words
+    system_nouns: Words
+    damage_verbs: Words
+    destructive_verbs: Words
+    valuable_objects: Words
+    scope_words: Words
+    error_verbs: Words
+    error_nouns: Words
+    change_nouns: Words
+    make_verbs: Words
+    bad_modifiers: Words
+    change_verbs: Words
+    error_markers: Words
+    wrong_words: Words
+    cause_verbs: Words
+    consequence_verbs: Words
+    incident_nouns: Words
+    outcome_verbs: Words
+    cause_labels: Words
+    causal_prepositions: Words
+    responsibility_words: Words
+    blame_nouns: Words
+    omission_verbs: Words
+    disregard_verbs: Words
+    diligence_verbs: Words
+    counterfactual_modals: Words
+    conditional_words: Words
+    question_words: Words
+    judgment_words: Words
+    technical_heads: Words
+    hindsight_adverbs: Words
+    hindsight_words: Words
+    evidence_verbs: Words
+    animated_marks: Words
+    recurrence_words: Words
+    animated_words: Words
+    single_cause_words: Words
+    teaching_verbs: Words
+    sending_verbs: Words
+    removal_verbs: Words
+    removal_objects: Words
+    holding_verbs: Words
+    accountability_words: Words
+    obligation_verbs: Words
+    care_words: Words
+    behaviour_phrases: Words
+    sanction_words: Words
+    training_nouns: Words
+    prohibition_words: Words
+    concealing_phrases: Words
+    process_subjects: Words
+    blame_talk_cues: Words
+    meta_phrases: Words
+    measure_heads: Words
+    human_error_words: Words
+    self_blame_phrases: Words
+
+    def words(self, *names: str) -> frozenset[str]:
+        """The lower-cased entries of the named lists, as one set."""
+        return frozenset(word.lower() for name in names for word in getattr(self, name))
+
+
+LIST_NAMES = frozenset(Lexicon.model_fields)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped lexicon, validated once per process."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = resources.files("blameless.rules").joinpath("lexicon.yaml").read_text("utf-8")
+    try:
+        return Lexicon.model_validate(yaml.load(text, Loader=loader))
+    except (ValidationError, yaml.YAMLError) as error:
+        first = " ".join(str(error).splitlines()[0:3])
+        raise ConfigError(f"rule pack lexicon.yaml is invalid: {first}") from None
+
+
+# Past tense and past participle of the irregular verbs the lists use.
+_IRREGULAR = {
+    "be": ("was", "been"),
+    "begin": ("began", "begun"),
+    "blow": ("blew", "blown"),
+    "break": ("broke", "broken"),
+    "bring": ("brought", "brought"),
+    "choose": ("chose", "chosen"),
+    "cut": ("cut", "cut"),
+    "dig": ("dug", "dug"),
+    "do": ("did", "done"),
+    "fall": ("fell", "fallen"),
+    "forget": ("forgot", "forgotten"),
+    "go": ("went", "gone"),
+    "hold": ("held", "held"),
+    "introduce": ("introduced", "introduced"),
+    "know": ("knew", "known"),
+    "lead": ("led", "led"),
+    "leave": ("left", "left"),
+    "let": ("let", "let"),
+    "lose": ("lost", "lost"),
+    "make": ("made", "made"),
+    "mislead": ("misled", "misled"),
+    "misread": ("misread", "misread"),
+    "pay": ("paid", "paid"),
+    "put": ("put", "put"),
+    "read": ("read", "read"),
+    "run": ("ran", "run"),
+    "say": ("said", "said"),
+    "see": ("saw", "seen"),
+    "send": ("sent", "sent"),
+    "set": ("set", "set"),
+    "shut": ("shut", "shut"),
+    "sink": ("sank", "sunk"),
+    "speak": ("spoke", "spoken"),
+    "spot": ("spotted", "spotted"),
+    "take": ("took", "taken"),
+    "teach": ("taught", "taught"),
+    "tell": ("told", "told"),
+    "think": ("thought", "thought"),
+    "understand": ("understood", "understood"),
+    "write": ("wrote", "written"),
+}
+
+
+def inflections(word: str) -> set[str]:
+    """A word in every regular and irregular form it may take in text (over-generates)."""
+    forms = {word}
+    if word in _IRREGULAR:
+        forms.update(_IRREGULAR[word])
+    stem = word[:-1] if word.endswith("e") else word
+    double = (
+        len(word) >= 3
+        and word[-1] not in "aeiouwxy"
+        and word[-2] in "aeiou"
+        and word[-3] not in "aeiou"
+    )
+    forms.update({word + "s", word + "es", stem + "ed", stem + "ing", word + "d"})
+    if double:
+        forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms.update({word[:-1] + "ies", word[:-1] + "ied"})
+    if word.endswith("ie"):
+        forms.add(word[:-2] + "ying")
+    return forms
+
+
+def surface_forms(entry: str) -> set[str]:
+    """An entry as it may appear in text: its first and last words inflected."""
+    words = entry.lower().replace("’", "'").split()
+    if not words:
+        return set()
+    forms = set()
+    for first in inflections(words[0]):
+        if len(words) == 1:
+            forms.add(first)
+            continue
+        for last in inflections(words[-1]):
+            forms.add(" ".join([first, *words[1:-1], last]))
+    return forms

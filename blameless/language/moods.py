@@ -1,0 +1,316 @@
+"""Constructions of what did not happen, what is asked, what is ordered, and what is hidden:
+counterfactuals and lapses, blame-seeking questions, fixes aimed at people, agentless
+blame, and words that blame by themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from blameless.language.agents import NOBODY, is_human
+from blameless.language.lexicon import lexicon
+from blameless.language.parse import (
+    Found,
+    clause_end,
+    hypothetical,
+    in_quotes,
+    is_word,
+    lemma,
+    negated,
+    phrase_start,
+    subject_of,
+)
+from blameless.language.rulekit import Lists
+
+_RESPONSIBLE = lexicon().words("responsibility_words", "blame_nouns")
+_NEGATORS = frozenset(
+    {
+        "not",
+        "n't",
+        "never",
+        "no",
+        "nobody",
+        "rarely",
+        "seldom",
+        "unlikely",
+        "hardly",
+        "none",
+        "neither",
+        "without",
+    }
+)
+_MECHANISM = frozenset({"because", "since", "so", "as", "due", "therefore", "thus"})
+_TELLING = frozenset({"mention", "say", "add", "note", "include", "thank", "credit"})
+_MODALS_OF_DUTY = frozenset({"must", "should", "need", "have", "ought", "to", "will", "shall"})
+
+
+def modal_perfect(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """ "X should have checked", "we could've caught it"."""
+    for modal in sentence:
+        if not is_word(modal, lists.words) or modal.dep_ not in ("aux", "ROOT"):
+            continue
+        verb = modal.head if modal.dep_ == "aux" else modal
+        if modal.dep_ == "ROOT":  # "ought to have waited"
+            verb = next((c for c in modal.children if c.dep_ == "xcomp"), modal)
+        if not any(lemma(a) == "have" and a.i > modal.i for a in verb.children):
+            continue
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            continue  # "I should have been paged": the person is not the one who acted
+        agent = subject_of(verb)
+        if lists.agent(agent):
+            assert agent is not None
+            yield Found(modal, agent, phrase_start(agent), clause_end(verb))
+
+
+def lapse(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """ "X forgot to …", "X ignored the alert", "X did not check …" (with `markers`)."""
+    for verb in sentence:
+        if not is_word(verb, lists.words) or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if lists.negated != negated(verb) and lemma(verb) != "bother":
+            continue  # a negated frame wants "did not check"; the others "forgot to"
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            continue  # passives are agentless: concealed-blame's business
+        if lemma(verb) in ("fail", "bother") and not any(c.dep_ == "xcomp" for c in verb.children):
+            continue  # "failed over the database": a failover, not a lapse
+        if any(c.dep_ == "xcomp" and lemma(c) in _TELLING for c in verb.children):
+            continue  # "I forgot to mention…": an aside, not a lapse
+        agent = subject_of(verb)
+        if lists.agent(agent):
+            assert agent is not None
+            yield Found(verb, agent, phrase_start(agent), clause_end(verb))
+
+
+def conditional(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """ "If X had checked…", "Had the reviewer looked…"."""
+    for word in sentence:
+        if not is_word(word, lists.words):
+            continue
+        if word.lower_ == "if" and word.dep_ == "mark":
+            verb = word.head
+        elif word.lower_ == "had" and word.dep_ == "aux" and word.i < word.head.i:
+            verb = word.head
+            if subject_of(verb) is None or subject_of(verb).i < word.i:  # type: ignore[union-attr]
+                continue  # "X had forgotten" is a statement, not an inversion
+        else:
+            continue
+        if not any(a.lower_ in ("had", "'d") for a in verb.children) or verb.tag_ != "VBN":
+            continue
+        agent = subject_of(verb)
+        if lists.agent(agent):
+            yield Found(word, agent, word, clause_end(verb))
+
+
+def question(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """Why/who questions aimed at people: "Why did you…?", "Who pushed this?"."""
+    if "?" not in sentence.text:
+        return
+    for word in sentence:
+        if not is_word(word, lists.words) or in_quotes(word, sentence):
+            continue
+        verb = word.head if word.dep_ != "ROOT" else word
+        if word.lower_ in ("who", "whose"):
+            blames = lemma(verb) == "be" and any(
+                is_word(c, _RESPONSIBLE)
+                for c in verb.children
+                if c.dep_ in ("acomp", "attr", "xcomp")
+            )
+            if (
+                word.lower_ == "whose"
+                or blames
+                or (
+                    word.dep_ in ("nsubj", "nsubjpass")
+                    and verb.tag_ == "VBD"
+                    and lemma(verb) != "be"
+                )
+            ):
+                yield Found(word, word, word, _question_end(verb))
+            continue
+        auxes = {lemma(c) for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+        if verb.tag_ in ("VBZ", "VBP") and not auxes & {"do", "be", "have", "would", "could"}:
+            continue  # "why is an operator able to…?": a question about the system
+        if lemma(verb) == "be" and not any(c.dep_ == "acomp" for c in verb.children):
+            continue
+        agent = subject_of(verb) or _asked_about(word, lists)
+        if lists.agent(agent) or (agent is not None and agent.lower_ in NOBODY):
+            yield Found(word, agent, word, _question_end(verb))
+
+
+def _asked_about(word: Token, lists: Lists) -> Token | None:
+    """ "Why did <@U024BE7LH> silence…?": a person right after the auxiliary, for the
+    questions whose parse loses the subject (handles, unknown names)."""
+    doc = word.doc
+    following = doc[word.i + 1 : min(len(doc), word.i + 5)]
+    if not following or lemma(following[0]) not in ("do", "be", "have", "would", "could"):
+        return None
+    return next((t for t in following[1:] if lists.agent(t)), None)
+
+
+def _question_end(verb: Token) -> Token:
+    """The last word of the question: the whole clause the question asks about."""
+    last = verb.right_edge
+    while last.i > verb.i and (last.is_punct or last.is_space):
+        last = last.doc[last.i - 1]
+    return last
+
+
+def imperative(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """An order to people: "Remind everyone…", "Don't push late", "Be more careful"."""
+    for word in sentence:
+        if not is_word(word, lists.words):
+            continue
+        verb = word if word.pos_ in ("VERB", "AUX") else word.head
+        if word.dep_ in ("acomp", "advmod", "dobj", "aux", "neg") and word.head.pos_ in (
+            "VERB",
+            "AUX",
+        ):
+            verb = word.head
+        if _ordered(verb, sentence):
+            yield Found(word, None, min(verb, word, key=lambda t: t.i), clause_end(verb))
+
+
+def _ordered(verb: Token, sentence: Span) -> bool:
+    """An imperative, or a person told what to do ("Engineers must…", "Luis to retake…")."""
+    subject = subject_of(verb)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "neg")]
+    if subject is None:
+        starts = all(
+            t.is_punct
+            or t.like_num
+            or t.i >= verb.i
+            or t.dep_ in ("aux", "neg", "advmod")
+            or ":" in t.text
+            for t in sentence
+            if t.i < verb.i
+        )
+        after_label = any(t.text == ":" and t.i < verb.i for t in sentence)
+        return verb.tag_ in ("VB", "VBP") and (starts or after_label)
+    if any(a.lower_ in _MODALS_OF_DUTY for a in auxes) or lemma(verb) == "need":
+        return is_human(subject)
+    return False
+
+
+def target(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A person as what gets changed: "retrain Bob", "the engineer was let go"."""
+    for verb in sentence:
+        if not is_word(verb, lists.words):
+            continue
+        if verb.pos_ not in ("VERB", "AUX"):
+            yield from _misparsed_order(verb, sentence, lists)
+            continue
+        people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        people += [
+            p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+        ]
+        if lists.objects:  # "revoke @kwame's access": the person owns what is taken away
+            people += [c for t in people for c in t.children if c.dep_ == "poss"]
+        people += [  # small clauses: "hold X accountable", "make X attend"
+            c
+            for t in verb.children
+            if t.dep_ in ("ccomp", "xcomp")
+            for c in t.children
+            if c.dep_ == "nsubj"
+        ]
+        if lists.objects and not lists.objects_in(sentence.doc[verb.i : sentence.end].text):
+            continue
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if doer is not None and not is_human(doer) and doer.lower_ not in ("we", "i"):
+            continue  # "the bot reminds the on-call": automation, not a people fix
+        if any(c.lower_ in ("via", "through") for c in verb.children):
+            continue
+        person = next((t for t in people if lists.agent(t)), None)
+        if person is not None and not negated(verb):
+            first = min(verb, phrase_start(person), key=lambda t: t.i)
+            yield Found(verb, person, first, clause_end(verb))
+
+
+def _misparsed_order(word: Token, sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A sentence-initial order the tagger read as a name ("Retrain Luis on…"): the word
+    opens the sentence and a person follows within a few words."""
+    if not all(t.is_punct or ":" in t.text or t.like_num for t in sentence if t.i < word.i):
+        return
+    if lists.objects and not lists.objects_in(sentence.text):
+        return
+    for other in word.doc[word.i + 1 : min(sentence.end, word.i + 5)]:
+        if lists.agent(other):
+            yield Found.spanning(word, other, other.right_edge)
+            return
+
+
+def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """Blame with the agent hidden: "the warning was ignored", "someone forgot to…"."""
+    for verb in sentence:
+        if not is_word(verb, lists.words) or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(t.lower_ in _MECHANISM for t in sentence):
+            return  # "…skipped because the label bypasses the tests": a mechanism is given
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        has_agent = any(c.dep_ == "agent" for c in verb.children)
+        subject = subject_of(verb)
+        if passive and not has_agent and subject is not None and lists.wanted == "none":
+            if lists.objects and not is_word(subject, lists.objects):
+                continue
+            if lists.negated != negated(verb):
+                continue
+            yield Found(verb, None, phrase_start(subject), clause_end(verb))
+        elif (
+            not passive
+            and lists.wanted == "someone"
+            and lists.agent(subject)
+            and verb.tag_ == "VBD"
+            and not hypothetical(verb)
+        ):
+            assert subject is not None
+            yield Found(verb, subject, phrase_start(subject), clause_end(verb))
+
+
+def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """Words that blame by themselves: "sloppy", "human error", "dumpster fire", "my bad"."""
+    tokens = list(sentence)
+    for index, word in enumerate(tokens):
+        length = lists.phrase_at(tokens, index)
+        if not length:
+            continue
+        last = tokens[index + length - 1]
+        following = tokens[index + length : index + length + 1]
+        if following and following[0].text in ("(", "-", "–"):
+            following = tokens[index + length : index + length + 3]
+        if any(lists.cancels(t) for t in following):
+            continue  # "lazy loading", "user error (HTTP 400)": a technical sense
+        if last.dep_ == "compound" and last.head.i > last.i and last.pos_ == "NOUN":
+            continue  # "fat-finger protection", "error budget": the words name something else
+        if _scare_quoted(word, last) or _mentioned(word):
+            continue
+        if word.is_alpha and _negated(word, sentence):
+            continue
+        if lists.wanted != "none" and not any(lists.agent(t) for t in tokens):
+            continue
+        yield Found(word, None, word, last)
+
+
+def _scare_quoted(first: Token, last: Token) -> bool:
+    """ "'human error'" in quotes of its own: the term mentioned, not used."""
+    doc = first.doc
+    return (
+        first.i > 0
+        and last.i + 1 < len(doc)
+        and doc[first.i - 1].is_quote
+        and doc[last.i + 1].is_quote
+    )
+
+
+def _negated(word: Token, sentence: Span) -> bool:
+    """ "not human error", "nobody was careless", "no disciplinary action"."""
+    ancestors = {word.i, word.head.i, *(t.i for t in word.ancestors)}
+    window = word.doc[max(sentence.start, word.i - 6) : word.i]
+    return any(t.lower_ in _NEGATORS and t.head.i in ancestors for t in window)
+
+
+def _mentioned(word: Token) -> bool:
+    """ "the term 'human error'", "the label human error": talk about the word."""
+    index = word.i - 1
+    while index >= 0 and word.doc[index].is_quote:
+        index -= 1
+    return index >= 0 and word.doc[index].lower_ in ("term", "label", "phrase", "word", "called")

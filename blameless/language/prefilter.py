@@ -1,0 +1,80 @@
+"""The cheap test that decides which sentences are parsed: derived from the lexicons.
+
+A frame can only match a sentence that holds one of its anchor words (the engine checks
+this of every match), so a sentence without any anchor word of any enabled frame is
+never parsed. The test is a word-set lookup, linear in the text, with no regex
+alternation over thousands of words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from blameless.language.lexicon import surface_forms
+
+_WORD = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-cased words of a text, apostrophes normalized ("can’t" -> "can't") and
+    possessives dropped ("Kevin's" -> "kevin")."""
+    words = [match.group().lower().replace("’", "'") for match in _WORD.finditer(text)]
+    return [word[:-2] if word.endswith("'s") else word for word in words]
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """Whether a text holds any of a set of words or phrases (in any inflection)."""
+
+    words: frozenset[str] = frozenset()
+    phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    symbols: tuple[str, ...] = ()  # entries with no letters ("!!"), found as substrings
+
+    @classmethod
+    def of(cls, entries: Iterable[str]) -> Prefilter:
+        words: set[str] = set()
+        phrases: dict[str, set[tuple[str, ...]]] = {}
+        symbols: set[str] = set()
+        for entry in entries:
+            if not _WORD.search(entry):
+                symbols.add(entry)
+                continue
+            for form in surface_forms(entry):
+                parts = tuple(words_of(form))
+                if len(parts) == 1:
+                    words.add(parts[0])
+                elif parts:
+                    phrases.setdefault(parts[0], set()).add(parts[1:])
+        return cls(
+            frozenset(words),
+            {first: tuple(sorted(rests)) for first, rests in phrases.items()},
+            tuple(sorted(symbols)),
+        )
+
+    def search(self, text: str) -> bool:
+        """True when the text holds one of the entries."""
+        if any(symbol in text for symbol in self.symbols):
+            return True
+        found = words_of(text)
+        for index, word in enumerate(found):
+            if word in self.words:
+                return True
+            for rest in self.phrases.get(word, ()):
+                if tuple(found[index + 1 : index + 1 + len(rest)]) == rest:
+                    return True
+        return False
+
+    def holds(self, word: str) -> bool:
+        """Whether one word (as written) is an entry or the start of one."""
+        lower = word.lower().replace("’", "'")
+        return lower in self.words or lower in self.phrases
+
+    def __or__(self, other: Prefilter) -> Prefilter:
+        phrases = dict(self.phrases)
+        for first, rests in other.phrases.items():
+            phrases[first] = tuple(sorted({*phrases.get(first, ()), *rests}))
+        return Prefilter(
+            self.words | other.words, phrases, tuple(sorted({*self.symbols, *other.symbols}))
+        )

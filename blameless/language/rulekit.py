@@ -1,0 +1,160 @@
+"""A frame compiled for matching: its word lists resolved from the lexicon, its prefilter
+derived from them, and the construction that interprets it.
+
+The constructions (in `agentive` and `moods`) are the few generic rule kinds; a frame
+is data that picks one and fills it. Nothing here knows any rule by name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from blameless.language.lexicon import lexicon, surface_forms
+from blameless.language.prefilter import Prefilter
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from blameless.language.parse import Found
+    from blameless.packs import Frame
+
+_WORD_AT = re.compile(r"[\w'’\-!?]+")
+
+
+@dataclass(frozen=True)
+class Lists:
+    """A frame's word lists as sets, and who may be its agent (bound per document)."""
+
+    words: frozenset[str]
+    objects: frozenset[str] = frozenset()
+    markers: frozenset[str] = frozenset()
+    wanted: str = "person"
+    people: frozenset[str] = frozenset()
+    # Lexical frames: every surface form of `words`, by its first word.
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    unless: frozenset[str] = frozenset()
+    negated: bool = False
+
+    def bind(self, people: frozenset[str]) -> Lists:
+        return self if people == self.people else replace(self, people=people)
+
+    def agent(self, token: Token | None) -> bool:
+        from blameless.language.parse import matches_agent
+
+        return token is not None and matches_agent(token, self.wanted, self.people)
+
+    def has_object(self, token: Token) -> bool:
+        from blameless.language.parse import lemma
+
+        return lemma(token) in self.objects or token.lower_ in self.objects
+
+    def objects_in(self, text: str) -> bool:
+        """Whether the text holds one of the object words or phrases (any inflection)."""
+        return _prefilter(self.objects).search(text)
+
+    def has_marker(self, token: Token) -> bool:
+        from blameless.language.parse import is_word
+
+        return is_word(token, self.markers)
+
+    def cancels(self, token: Token) -> bool:
+        from blameless.language.parse import lemma
+
+        return lemma(token) in self.unless or token.lower_ in self.unless
+
+    def phrase_at(self, tokens: list[Token], index: int) -> int:
+        """How many tokens from `index` on spell one of the words (0: none)."""
+        from blameless.language.parse import following_text
+
+        token = tokens[index]
+        text = token.lower_.replace("’", "'") + following_text(token, 8)
+        before = token.doc[token.i - 1] if token.i else None
+        inside_word = before is not None and not before.whitespace_ and before.text[-1:].isalnum()
+        if inside_word and token.text[:1].isalnum():
+            return 0  # the middle of a word
+        first = _WORD_AT.match(text)
+        if first is None:
+            return 0
+        for form in self.forms.get(first.group().rstrip("!?"), ()) + self.forms.get("", ()):
+            end = len(form)
+            if text.startswith(form) and (end >= len(text) or not text[end].isalnum()):
+                return sum(1 for t in tokens[index:] if t.idx < token.idx + end)
+        return 0
+
+
+@lru_cache(maxsize=256)
+def _prefilter(words: frozenset[str]) -> Prefilter:
+    return Prefilter.of(words)
+
+
+Construction = Callable[["Span", Lists], Iterator["Found"]]
+
+
+def _constructions() -> dict[str, Construction]:
+    from blameless.language import agentive, moods
+
+    return {
+        "subject": agentive.subject,
+        "marker": agentive.marker,
+        "possessive": agentive.possessive,
+        "copular": agentive.copular,
+        "cleft": agentive.cleft,
+        "causal": agentive.causal,
+        "consequence": agentive.consequence,
+        "modal-perfect": moods.modal_perfect,
+        "lapse": moods.lapse,
+        "conditional": moods.conditional,
+        "question": moods.question,
+        "imperative": moods.imperative,
+        "target": moods.target,
+        "agentless": moods.agentless,
+        "lexical": moods.lexical,
+    }
+
+
+@dataclass(frozen=True)
+class CompiledFrame:
+    frame: Frame
+    lists: Lists
+    prefilter: Prefilter  # a sentence without one of these words cannot match
+
+    @property
+    def needs_person(self) -> bool:
+        return self.frame.agent != "none"
+
+    def run(self, sentence: Span, people: frozenset[str]) -> Iterator[Found]:
+        construction = _constructions()[self.frame.construction]
+        for found in construction(sentence, self.lists.bind(people)):
+            # The guarantee the prefilter rests on: every match is anchored on a word
+            # the prefilter looks for, so a sentence it skips could not have matched.
+            words = sentence.doc[min(found.anchor.i, found.last.i) : found.last.i + 1]
+            if self.prefilter.search(found.anchor.text) or self.prefilter.search(words.text):
+                yield found
+
+
+def compile_frame(frame: Frame) -> CompiledFrame:
+    if frame.construction == "lexical" and frame.rewrite == "action":
+        frame = frame.model_copy(update={"rewrite": "question"})  # no act to ask about
+    lex = lexicon()
+    words = lex.words(*frame.words)
+    forms: dict[str, set[str]] = {}
+    if frame.construction == "lexical":
+        for entry in words:
+            for form in surface_forms(entry) if entry[:1].isalnum() else {entry}:
+                head = _WORD_AT.match(form)
+                key = head.group().rstrip("!?") if head else ""
+                forms.setdefault(key, set()).add(form)
+    lists = Lists(
+        words=words,
+        objects=lex.words(*frame.objects),
+        markers=lex.words(*frame.markers),
+        wanted=frame.agent,
+        forms={k: tuple(sorted(v, key=len, reverse=True)) for k, v in forms.items()},
+        unless=lex.words(*frame.unless),
+        negated=frame.negated,
+    )
+    return CompiledFrame(frame, lists, Prefilter.of(words))
