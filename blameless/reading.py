@@ -100,14 +100,18 @@ def read_text(path: Path, limit: int = DEFAULT_MAX_FILE_SIZE) -> str:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise _open_error(path, error) from None
+    info = os.fstat(descriptor)
+    problem = None
+    if stat.S_ISDIR(info.st_mode):
+        problem = InputError(f"{path}: is a directory, not a file")
+    elif not stat.S_ISREG(info.st_mode):
+        problem = InputError(f"{path}: not a regular file (a FIFO, socket or device); not read")
+    elif info.st_size > limit:
+        problem = too_large(str(path), limit)
+    if problem is not None:
+        os.close(descriptor)
+        raise problem
     with os.fdopen(descriptor, "rb") as stream:
-        info = os.fstat(descriptor)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError(f"{path}: is a directory, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path}: not a regular file (a FIFO, socket or device); not read")
-        if info.st_size > limit:
-            raise too_large(str(path), limit)
         try:
             return read_stream(stream, str(path), limit)
         except OSError as error:
