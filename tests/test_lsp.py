@@ -271,3 +271,30 @@ def test_positions_in_each_encoding(encoding: str, character: int) -> None:
     assert index.offset(1, character) == offset
     assert index.offset(2, 99) == len(text)  # past the end of a line is its end
     assert index.position(text.index("z")) == (2, 0)
+
+
+def test_a_finding_about_the_whole_document_can_be_disabled_for_the_file(
+    tmp_path: Path, client: LspClient
+) -> None:
+    text = "---\ntitle: Checkout outage\n---\n# Checkout outage\n\nThe cache expired at 14:02.\n"
+    uri = (tmp_path / "pm.md").as_uri()
+    client.initialize(tmp_path, {"debounceMs": 0})
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}},
+    )
+    missing = by_rule(client.diagnostics(uri, version=1))["actions-missing"]
+    assert missing["range"]["start"] == {"line": 0, "character": 0}
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": missing["range"], "context": {"diagnostics": []}},
+    )
+    (disable,) = [a for a in actions if a["title"] == "Disable actions-missing for this file"]
+    silenced = apply(text, disable["edit"]["changes"][uri])
+    assert silenced == text.replace("---\n#", "---\n<!-- blameless-disable actions-missing -->\n#")
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": silenced}]},
+    )
+    assert "actions-missing" not in by_rule(client.diagnostics(uri, version=2))
+    assert client.close() == 0

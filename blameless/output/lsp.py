@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ _SEVERITIES = {
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
 _SENTENCE_END = ".?!"
+_FRONT_MATTER = re.compile(r"---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 logger = logging.getLogger(__name__)
 
@@ -220,9 +222,15 @@ def code_actions(uri: str, text: str, index: LineIndex, findings: list[Finding])
     from blameless.packs import get_pack
 
     actions: list[types.CodeAction] = []
+    newline = "\r\n" if "\r\n" in text else "\n"
     for finding in findings:
-        assert finding.offset is not None and finding.line is not None
         diagnostics = [diagnostic(uri, index, finding)]
+        if finding.offset is None or finding.line is None:  # about the whole document
+            top = _after_front_matter(text)
+            comment = f"<!-- blameless-disable {finding.rule} -->{newline}"
+            title = f"Disable {finding.rule} for this file"
+            actions.append(_action(title, uri, index, top, top, comment, diagnostics))
+            continue
         if finding.fix is not None:
             edit = finding.fix
             title = f"Replace {text[edit.offset : edit.end_offset]!r} with {edit.replacement!r}"
@@ -253,7 +261,6 @@ def code_actions(uri: str, text: str, index: LineIndex, findings: list[Finding])
         indent = line[: len(line) - len(line.lstrip())]
         if line.lstrip().startswith("|"):
             continue  # a comment line would end the table the row is in
-        newline = "\r\n" if "\r\n" in text else "\n"
         comment = f"{indent}<!-- blameless-disable-next-line {finding.rule} -->{newline}"
         actions.append(
             _action(
@@ -267,6 +274,12 @@ def code_actions(uri: str, text: str, index: LineIndex, findings: list[Finding])
             )
         )
     return actions
+
+
+def _after_front_matter(text: str) -> int:
+    """Where a comment for the whole document goes: the top, after YAML front matter."""
+    match = _FRONT_MATTER.match(text)
+    return match.end() if match else 0
 
 
 def _action(
@@ -348,6 +361,8 @@ def _code_action(ls: BlamelessServer, params: types.CodeActionParams) -> list[An
     start = index.offset(params.range.start.line, params.range.start.character)
     end = index.offset(params.range.end.line, params.range.end.character)
     findings = [f for f in checked.report.findings if _overlaps(f, start, end)]
+    if params.range.start.line == 0:  # where findings about the whole document are shown
+        findings += [f for f in checked.report.findings if f.offset is None]
     return code_actions(uri, checked.text, index, findings) or None
 
 
