@@ -241,16 +241,20 @@ def _comment_regions(document: Document) -> list[tuple[int, int]]:
         elif token.type == "inline" and token.children:
             cursor = first
             for child in token.children:
+                # A search that fails (source text that markdown-it normalised) ends the
+                # walk of this paragraph: retrying from the same place would be quadratic.
                 if child.type == "code_inline":
                     opening = text.find(child.markup, cursor, last)
                     closing = text.find(child.markup, opening + len(child.markup), last)
-                    if opening >= 0 and closing >= 0:
-                        cursor = closing + len(child.markup)
+                    if opening < 0 or closing < 0:
+                        break
+                    cursor = closing + len(child.markup)
                 elif child.type == "html_inline" and child.content.startswith("<!--"):
                     found = text.find(child.content, cursor, last)
-                    if found >= 0:
-                        cursor = found + len(child.content)
-                        regions.append((found, cursor))
+                    if found < 0:
+                        break
+                    cursor = found + len(child.content)
+                    regions.append((found, cursor))
     return regions
 
 
