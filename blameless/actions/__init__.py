@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from blameless.actions.dates import anchored
 from blameless.actions.items import FoundItem
 from blameless.actions.lists import list_items
 from blameless.actions.prose_items import prose_items
-from blameless.actions.review import is_review
+from blameless.actions.review import document_date, is_review
 from blameless.actions.rules import action_hits
 from blameless.actions.sections import SectionIndex, find_action_sections
 from blameless.actions.table import table_items
@@ -25,6 +26,11 @@ __all__ = ["check_action_items", "extract_action_items", "find_items"]
 
 def find_items(index: SectionIndex) -> list[FoundItem]:
     """Every action item of a document, in document order."""
+    with anchored(document_date(index.document)):
+        return _find_items(index)
+
+
+def _find_items(index: SectionIndex) -> list[FoundItem]:
     found = {item.start: item for item in table_items(index)}
     for item in list_items(index):
         found.setdefault(item.start, item)

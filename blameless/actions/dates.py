@@ -10,6 +10,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -43,8 +46,27 @@ _MONTHS = {
     for name in (calendar.month_name[index].lower(), calendar.month_abbr[index].lower())
 }
 _MONTHS["sept"] = 9
+# Month names of the other languages postmortems are written in (French, German, Spanish,
+# Portuguese, Dutch, Italian), unaccented spellings too.
+_FOREIGN_MONTHS = (
+    "janvier janv januar jänner enero janeiro januari gennaio",
+    "février fevrier févr fevr februar febrero fevereiro februari febbraio",
+    "mars märz maerz marzo março marco maart",
+    "avril avr abril aprile",
+    "mai mayo maio mei maggio",
+    "juin juni junio junho giugno",
+    "juillet juil juli julio julho luglio",
+    "août aout agosto augustus",
+    "septembre septiembre setembro settembre",
+    "octobre oktober octubre outubro ottobre",
+    "novembre noviembre novembro",
+    "décembre decembre dezember diciembre dezembro december dicembre",
+)
+for _index, _names in enumerate(_FOREIGN_MONTHS, start=1):
+    for _name in _names.split():
+        _MONTHS.setdefault(_name, _index)
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"
 _YEAR = r"(?P<year>\d{4})"
 _END = r"(?:(?:by\s+)?(?:the\s+)?end\s+of\s+|eo)?"
 
@@ -63,7 +85,31 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(_END + _MONTH + r",?\s+" + _YEAR, re.I)),
     ("year_month", re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")),
     ("year_end", re.compile(r"(?:(?:by\s+)?(?:the\s+)?end\s+of\s+|eoy\s*)(?P<year>\d{4})", re.I)),
+    # No year: read against the document's date (see `anchored`).
+    ("dm_words", re.compile(_DAY + r"(?:\s+of)?\s+" + _MONTH, re.I)),
+    ("md_words", re.compile(_MONTH + r"\s+" + _DAY, re.I)),
 ]
+
+# The date a document was written, for due dates written without a year ("by Dec 4").
+_ANCHOR: ContextVar[dt.date | None] = ContextVar("blameless_due_anchor", default=None)
+
+
+@contextmanager
+def anchored(date: dt.date | None) -> Iterator[None]:
+    """Read year-less due dates in this block against `date` (the document's date)."""
+    token = _ANCHOR.set(date)
+    try:
+        yield
+    finally:
+        _ANCHOR.reset(token)
+
+
+def _next_on_or_after(anchor: dt.date, month: int, day: int) -> dt.date:
+    """The first `month`/`day` on or after the anchor (a week's slack for late write-ups)."""
+    candidate = dt.date(anchor.year, month, day)
+    if candidate < anchor - dt.timedelta(days=7):
+        candidate = dt.date(anchor.year + 1, month, day)
+    return candidate
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +142,11 @@ def _month(value: str) -> int:
 def _resolve(kind: str, match: re.Match[str]) -> dt.date | None:
     """The calendar date a matched pattern names; None for an ambiguous numeric date."""
     groups = match.groupdict()
+    if kind in ("dm_words", "md_words"):
+        anchor = _ANCHOR.get()
+        if anchor is None:
+            raise ValueError("a date without a year, and no document date")
+        return _next_on_or_after(anchor, _month(groups["month"]), int(groups["day"]))
     year = _year(groups["year"])
     if kind in ("ymd", "dmy_words", "mdy_words"):
         return dt.date(year, _month(groups["month"]), int(groups["day"]))
@@ -116,7 +167,9 @@ def _resolve(kind: str, match: re.Match[str]) -> dt.date | None:
 
 
 _LEAD_WORDS = re.compile(
-    r"^(?:(?:due|by|before|until|no later than|target(?:ed)?|eta|on)\s*:?\s+)+", re.I
+    r"^(?:(?:due|by|before|until|no later than|target(?:ed)?|eta|on|bis|avant le|avant"
+    r"|d'ici le|antes del?|até)\s*:?\s+)+",
+    re.I,
 )
 
 
@@ -152,7 +205,9 @@ DATE_SPAN = re.compile(
     r"|\d{1,2}[./]\d{1,2}[./]\d{4}"
     r"|(?:(?:the\s+)?end\s+of\s+)?(?:q[1-4]\s*[-/' ]?\s*\d{4}|\d{4}\s*[-/ ]?\s*q[1-4]"
     r"|h[12]\s*[-/' ]?\s*\d{4}|" + _MONTH_WORD + r",?\s+\d{4})"
-    r"|(?:the\s+)?end\s+of\s+\d{4})(?![\w/-])",
+    r"|(?:the\s+)?end\s+of\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th|er|\.)?(?:\s+of)?\s+" + _MONTH_WORD + r"(?!,?\s+\d)"
+    r"|" + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?(?!,?\s+\d))(?![\w/-])",
     re.I,
 )
 

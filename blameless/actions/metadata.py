@@ -65,6 +65,9 @@ _CHUNK_SPLIT = re.compile(r"\s*[,;|]\s*|\s+[—–-]\s+")
 _VALUE_END = re.compile(r"\s*(?:[,;()\[\]|]|\s[—–-]\s|\.(?:\s|$)|$)")
 _BY_VALUE = re.compile(r"(?:due\s+)?(?:by|before)\s+(?P<value>.+)", re.I)
 _BY_DATE = re.compile(r"(?<![\w-])(?P<word>due(?:\s+(?:by|on))?|by|before|no later than)\s+", re.I)
+# Metadata at the end of an item is a few chunks; a longer run is description (and
+# trying every start of a run of thousands of commas would be quadratic).
+_MAX_TAIL_CHUNKS = 12
 # A failed run of tail chunks may still succeed once earlier chunks join it only when it
 # holds a date (a bare date counts only beside other metadata).
 _TAIL_RUN_MAY_GROW = re.compile(r"\d")
@@ -265,7 +268,7 @@ def _take_tail(text: str) -> tuple[str, list[Fields]]:
     # The longest run of chunks at the end that is all metadata: a bare date only counts
     # beside an owner or a ticket, so a shorter run can fail where a longer one succeeds.
     best: tuple[int, Fields] | None = None
-    for separator in reversed(separators):
+    for separator in reversed(separators[-_MAX_TAIL_CHUNKS:]):
         run = stripped[separator.end() :]
         fields = _all_metadata(_CHUNK_SPLIT.split(run)) if run else None
         if fields is not None:

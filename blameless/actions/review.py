@@ -13,6 +13,7 @@ fail a hook for it. A document reads as a review when any of these holds:
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import re
 from pathlib import PurePath
@@ -82,3 +83,46 @@ def reads_as_review(document: Document, extra_actions: tuple[str, ...] = ()) -> 
 
 def is_review(document: Document, extra_actions: tuple[str, ...], paths: tuple[str, ...]) -> bool:
     return matches_paths(document.path, paths) or reads_as_review(document, extra_actions)
+
+
+_DATE_KEYS = frozenset(
+    {
+        "date",
+        "incident date",
+        "date of incident",
+        "published",
+        "written",
+        "review date",
+        "review meeting",
+        "detected",
+        "incident",
+        "when",
+    }
+)
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_FRONT_DATE = re.compile(r"^date\s*[:=]\s*[\"']?(\d{4}-\d{2}-\d{2})", re.M | re.I)
+
+
+def document_date(document: Document) -> dt.date | None:
+    """When the review was written, for due dates written without a year ("by Dec 4"):
+    its front matter `date:`, a "Date:" metadata line, or an ISO date in its title."""
+    front = _FRONT_DATE.search(document.front_matter[:4000])
+    if front:
+        return _iso(front.group(1))
+    for segment in document.segments[:60]:
+        if segment.section and normalize_heading(segment.section[-1]) in _DATE_KEYS:
+            found = _ISO.search(segment.plain[:200])
+            if found:
+                return _iso(found.group())
+    if document.headings:
+        found = _ISO.search(document.headings[0].title[:300])
+        if found:
+            return _iso(found.group())
+    return None
+
+
+def _iso(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None

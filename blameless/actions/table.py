@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from blameless.actions.dates import parse_due
+from blameless.actions.dates import Due, DueKind, looks_like_due, parse_due
 from blameless.actions.fields import Fields, find_ticket, read_owner, read_priority, read_status
 from blameless.actions.items import FoundItem
 from blameless.actions.metadata import parse_item
@@ -65,6 +65,12 @@ _COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "team",
         "owning team",
         "person",
+        "responsable",
+        "verantwortlich",
+        "zuständig",
+        "propietario",
+        "responsável",
+        "eigenaar",
     ),
     "due": (
         "due",
@@ -81,6 +87,16 @@ _COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "expected",
         "completion date",
         "target completion",
+        "échéance",
+        "echeance",
+        "date limite",
+        "fällig",
+        "frist",
+        "termin",
+        "fecha límite",
+        "fecha",
+        "prazo",
+        "deadline date",
     ),
     "status": ("status", "state", "done", "complete", "completed", "resolved", "progress"),
     "priority": ("priority", "pri", "prio", "severity", "p", "importance", "sev"),
@@ -105,6 +121,7 @@ _COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "url",
         "github issue",
         "jira ticket",
+        "billet",
     ),
 }
 _NAME_TO_ROLE = {name: role for role, names in _COLUMN_NAMES.items() for name in names}
@@ -143,6 +160,13 @@ def _names_action_items(cells: list[Segment]) -> bool:
 def column_role(header: str) -> str | None:
     """The role a header names ("Due date" → due), or None for other columns."""
     name = header.lower().strip(" :?*")
+    halves = re.split(r"\s*(?:/|&|\+|\band\b)\s*", name, maxsplit=1)
+    if len(halves) == 2 and {_one_role(halves[0]), _one_role(halves[1])} == {"owner", "due"}:
+        return "owner+due"  # "Owner / Due": "@tomasz / 2026-11-18" in one cell
+    return _one_role(name)
+
+
+def _one_role(name: str) -> str | None:
     if name.endswith(")") and "(" in name:  # "Due (UTC)", "Owner(s)"
         name = name[: name.rindex("(")].strip()
     if name in _NAME_TO_ROLE:
@@ -200,6 +224,19 @@ def _rows(index: SectionIndex, cells: list[Segment]) -> list[FoundItem]:
     return found
 
 
+def _owner_and_due(text: str) -> tuple[str, Due]:
+    """Split "@tomasz / 2026-11-18" (or "Kofi, Q1 2027") into the owner and the due date."""
+    for separator in (" / ", "/", ";", ",", " - ", " — "):
+        if separator in text:
+            owner, _, due = text.rpartition(separator)
+            parsed = parse_due(due)
+            if parsed.kind is not DueKind.MISSING and (
+                parsed.kind is not DueKind.VAGUE or looks_like_due(due)
+            ):
+                return owner.strip(), parsed
+    return text, parse_due(None)
+
+
 def _is_theme_row(row: dict[int, Segment]) -> bool:
     """A row that only names a theme: one filled cell, bold or ending in a colon."""
     filled = [cell for cell in row.values() if cell.plain.strip()]
@@ -217,7 +254,13 @@ def _row_fields(words: dict[int, Words], roles: dict[int, str], action_col: int)
         fields.done = True
     for col, inline in words.items():
         role = roles.get(col)
-        if role == "owner":
+        if role == "owner+due":
+            owner_text, due = _owner_and_due(inline.text)
+            owner, placeholder = read_owner(owner_text)
+            fields.owner = owner or fields.owner
+            fields.owner_placeholder = placeholder if owner is None else None
+            fields.due = due if due.text is not None else fields.due
+        elif role == "owner":
             owner, placeholder = read_owner(inline.text)
             fields.owner = owner or fields.owner
             fields.owner_placeholder = placeholder if owner is None else None
