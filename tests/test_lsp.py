@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import blameless
 from blameless.output.fix import apply_edits
@@ -298,3 +300,26 @@ def test_a_finding_about_the_whole_document_can_be_disabled_for_the_file(
     )
     assert "actions-missing" not in by_rule(client.diagnostics(uri, version=2))
     assert client.close() == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "é", "🚀", "中", "\n", "\r", "\r\n", " "]), max_size=30).map(
+        "".join
+    ),
+    st.data(),
+)
+def test_positions_round_trip_and_agree_with_the_document(text: str, data: st.DataObject) -> None:
+    from blameless.document import Document
+    from blameless.output.positions import LineIndex
+
+    index = LineIndex(text)
+    offset = data.draw(st.integers(0, len(text)))
+    if 0 < offset < len(text) and text[offset - 1 : offset + 1] == "\r\n":
+        offset -= 1  # inside a CRLF is no position
+    line, character = index.position(offset)
+    assert index.offset(line, character) == offset
+    doc_line, column = Document(text).position(offset)
+    assert line == doc_line - 1
+    start = offset - (column - 1)
+    assert character == utf16(text[start:offset])
