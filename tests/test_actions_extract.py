@@ -259,7 +259,7 @@ def test_dates_in_the_description_are_not_due_dates() -> None:
                 13,
                 "Keep the failover runbook that changed on 2026-01-30 in sync",
                 "@lena",
-                None,
+                "2026-02-06",  # "by Friday", read against the review's date (2026-01-31)
                 False,
             ),
         ],

@@ -292,3 +292,38 @@ The lessons that we are taking away from this incident are as follows:
 """
     items = found(text)
     assert [item.done for item in items] == [False, False]
+
+
+@pytest.mark.parametrize(
+    ("written", "due"),
+    [
+        ("within two weeks", "2026-11-11"),
+        ("within 30 days", "2026-11-27"),
+        ("by Friday", "2026-10-30"),
+        ("by end of this month", "2026-10-31"),
+        ("by Dec 4", "2026-12-04"),
+        ("by 31 March", "2027-03-31"),
+        ("bis 26. Februar 2027", "2027-02-26"),
+        ("2 décembre 2026", "2026-12-02"),
+    ],
+)
+def test_relative_and_foreign_dates_read_against_the_review_date(written: str, due: str) -> None:
+    text = (
+        f"# Payroll export ran twice (2026-10-28)\n\n## Follow-ups\n\n- Fix it — Tom, {written}\n"
+    )
+    [item] = found(text)
+    assert (item.fields.owner, item.fields.due.iso) == ("Tom", due)
+
+
+def test_relative_dates_without_a_review_date_stay_vague() -> None:
+    [item] = found("## Follow-ups\n\n- Fix it (owner: @tom, due: by Friday)\n")
+    assert item.fields.due.kind.value == "vague"
+
+
+def test_merged_owner_and_due_column() -> None:
+    text = (
+        "## Action items\n\n| Action | Owner / Due |\n|---|---|\n"
+        "| Alert on lag | @tomasz / 2026-11-18 |\n"
+    )
+    [item] = found(text)
+    assert (item.fields.owner, item.fields.due.iso) == ("@tomasz", "2026-11-18")

@@ -148,7 +148,8 @@ def test_a_section_that_says_why_no_action_is_needed_is_not_missing() -> None:
         ("themed_tables.md", {"action-due": [19, 20], "action-overdue": [26]}),
         (
             "non_due_dates.md",
-            {"action-overdue": [10], "action-due": [11, 12], "action-due-vague": [13]},
+            # "by Friday" is a date: the Friday after the review's date, 2026-01-31.
+            {"action-overdue": [10, 13], "action-due": [11, 12]},
         ),
         (
             "numbered_narrative.md",

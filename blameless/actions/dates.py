@@ -173,6 +173,67 @@ _LEAD_WORDS = re.compile(
 )
 
 
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WITHIN = re.compile(
+    r"(?:within|in)\s+(?:the\s+next\s+)?(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\s+"
+    r"(?P<unit>day|week|month)s?(?:\s+of\s+(?:this|the)\s+(?:review|incident))?",
+    re.I,
+)
+_WEEKDAY = re.compile(r"(?:(?:this|next)\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")", re.I)
+_PERIOD_END = re.compile(
+    r"(?:the\s+)?end\s+of\s+(?P<which>this|the|next)\s+(?P<unit>week|month|quarter)", re.I
+)
+
+
+def _relative(core: str, anchor: dt.date) -> dt.date | None:
+    """A relative due value ("within two weeks", "by Friday", "end of this month") read
+    against the document's date."""
+    within = _WITHIN.fullmatch(core)
+    if within:
+        count = within.group("n").lower()
+        n = int(count) if count.isdigit() else _NUMBERS[count]
+        unit = within.group("unit").lower()
+        if unit == "month":
+            month = anchor.month - 1 + n
+            year, month = anchor.year + month // 12, month % 12 + 1
+            return dt.date(year, month, min(anchor.day, calendar.monthrange(year, month)[1]))
+        return anchor + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    weekday = _WEEKDAY.fullmatch(core)
+    if weekday:
+        ahead = (_WEEKDAYS.index(weekday.group("day").lower()) - anchor.weekday()) % 7 or 7
+        if core.lower().startswith("next") and ahead < 7:
+            ahead += 7
+        return anchor + dt.timedelta(days=ahead)
+    period = _PERIOD_END.fullmatch(core)
+    if period:
+        unit, step = period.group("unit").lower(), period.group("which").lower() == "next"
+        if unit == "week":
+            return anchor + dt.timedelta(days=(6 - anchor.weekday()) + 7 * step)
+        if unit == "month":
+            month = anchor.month + step
+            year, month = anchor.year + (month - 1) // 12, (month - 1) % 12 + 1
+            return _last_day(year, month)
+        quarter_end = 3 * ((anchor.month - 1) // 3 + 1) + 3 * step
+        year, month = anchor.year + (quarter_end - 1) // 12, (quarter_end - 1) % 12 + 1
+        return _last_day(year, month)
+    return None
+
+
 def parse_due(value: str | None) -> Due:
     """Read a due value as written in a Due column, a `due:` field or after "by"."""
     if value is None:
@@ -181,6 +242,11 @@ def parse_due(value: str | None) -> Due:
     if text.lower() in missing_values():
         return NO_DUE
     core = _LEAD_WORDS.sub("", text)
+    anchor = _ANCHOR.get()
+    if anchor is not None and len(core) < 60:
+        relative = _relative(core, anchor)
+        if relative is not None:
+            return Due(DueKind.DATE, date=relative, text=text)
     for kind, pattern in _DATE_PATTERNS:
         match = pattern.fullmatch(core)
         if not match:

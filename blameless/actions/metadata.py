@@ -70,7 +70,7 @@ _BY_DATE = re.compile(r"(?<![\w-])(?P<word>due(?:\s+(?:by|on))?|by|before|no lat
 _MAX_TAIL_CHUNKS = 12
 # A failed run of tail chunks may still succeed once earlier chunks join it only when it
 # holds a date (a bare date counts only beside other metadata).
-_TAIL_RUN_MAY_GROW = re.compile(r"\d")
+_TAIL_RUN_MAY_GROW = re.compile(r"\d|\bwithin\b|\bend of\b|day\b|\bweeks?\b|\bmonths?\b", re.I)
 
 
 # -- chunks: one comma- or dash-separated piece of metadata ------------------------------
@@ -160,6 +160,9 @@ def _all_metadata(chunks: list[str]) -> Fields | None:
 # A person or team written by name beside a date: "— Hiroshi, 2026-10-16",
 # "(Dagny Haugen, by 11 November 2026)", "— Platform team, Q1 2027".
 _NAME = re.compile(r"[A-Z][\w'’.-]{0,30}(?: [A-Za-z(][\w'’.()-]{0,30}){0,3}")
+
+
+_DASH_NAME = re.compile(r"\s[—–-]\s+(?P<name>" + _NAME.pattern + r")$")
 
 
 def _named_owner(chunks: list[str]) -> Fields | None:
@@ -263,7 +266,7 @@ def _take_by_dates(text: str) -> tuple[str, list[Fields]]:
 
 def _take_tail(text: str) -> tuple[str, list[Fields]]:
     """Remove trailing metadata: "… - @alice", "…, P1, @sec-eng, 2026-08-01", "… Owner: @a."."""
-    stripped = text.rstrip(" .")
+    stripped = text.rstrip(" .,;|")
     separators = list(re.finditer(r"\s+[—–-]\s+|\s*[,;|]\s*|\.\s+|:\s+", stripped))
     # The longest run of chunks at the end that is all metadata: a bare date only counts
     # beside an owner or a ticket, so a shorter run can fail where a longer one succeeds.
@@ -342,6 +345,11 @@ def parse_item(text: str, urls: tuple[str, ...] = ()) -> Fields:
     rest, done, priority, owner, ticket = _take_marks(tidy(rest))
     parts.append(Fields("", owner=owner, done=done, priority=priority, ticket=ticket))
     fields = _combine(parts)
+    if fields.owner is None and (fields.due.kind is not DueKind.MISSING or fields.ticket):
+        named = _DASH_NAME.search(rest.rstrip(" .,;"))
+        if named:  # "Configure the mirror — Sam, due 2026-12-15": the name beside the date
+            fields.owner = named.group("name")
+            rest = rest[: named.start()]
     fields.description = _clean_description(rest)
     if fields.ticket is None:
         fields.ticket = find_ticket(fields.description, urls)
