@@ -253,3 +253,15 @@ def test_any_notation_round_trips(
     text = f"{verb} {obj}"
     fields = fields_of(notation.format(text=text, owner=owner, due=due.isoformat()))
     assert (fields.description, fields.owner, fields.due.date) == (text, owner, due)
+
+
+def test_a_name_in_brackets_then_a_date_is_owner_and_due() -> None:
+    fields = fields_of("✅ Restore the halt threshold to 0.5 % (Amara Nwosu) — 2026-09-09")
+    assert (fields.description, fields.owner, fields.due.iso, fields.done) == (
+        "Restore the halt threshold to 0.5 %",
+        "Amara Nwosu",
+        "2026-09-09",
+        True,
+    )
+    # Brackets that hold no name stay in the description.
+    assert fields_of("Cap the pool (see the runbook) — 2026-09-09").owner is None

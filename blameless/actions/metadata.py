@@ -335,10 +335,28 @@ def _take_marks(text: str) -> tuple[str, bool | None, str | None, str | None, st
     return text, done, priority, owner, ticket
 
 
+# "Restore the threshold (Amara Nwosu) — 2026-09-09": who in brackets, then the date.
+_NAME_THEN_DATE = re.compile(
+    r"\s\((?P<name>[A-Z][^()\d]{1,60})\)\s*[—–-]\s*(?P<due>[^()—–]{3,40})$"
+)
+
+
+def _take_name_then_date(text: str) -> tuple[str, list[Fields]]:
+    match = _NAME_THEN_DATE.search(text.rstrip(" ."))
+    if not match:
+        return text, []
+    due = parse_due(match.group("due"))
+    if due.kind not in (DueKind.DATE, DueKind.AMBIGUOUS) and not looks_like_due(match.group("due")):
+        return text, []
+    return text[: match.start()], [Fields("", owner=match.group("name").strip(), due=due)]
+
+
 def parse_item(text: str, urls: tuple[str, ...] = ()) -> Fields:
     """Split one item's plain text into its description and its metadata."""
     rest, done, priority, owner, ticket = _take_marks(text.strip())
     parts: list[Fields] = [Fields("", owner=owner, done=done, priority=priority, ticket=ticket)]
+    rest, bracketed = _take_name_then_date(rest)
+    parts.extend(bracketed)
     for take in (_take_groups, _take_keyed, _take_tail, _take_by_dates):
         rest, found = take(rest)
         parts.extend(found)
