@@ -172,11 +172,6 @@ def test_odd_shape_is_checked(name: str, suffix: str, tmp_path: Path) -> None:
     assert_findings(run_cli(["check", path.name], tmp_path))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="owned by issue 8: the action extractor recurses once per nesting level "
-    "(RecursionError)",
-)
 def test_plain_text_action_list_nested_1000_deep(tmp_path: Path) -> None:
     items = "".join("\t" * depth + "- Fix the canary\n" for depth in range(1000))
     (tmp_path / "deep.txt").write_text("Action items:\n" + items)
@@ -331,10 +326,6 @@ def test_a_misspelt_directive_is_reported_not_ignored(tmp_path: Path) -> None:
 # --- language ranges --------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="owned by the language rules (lead): person-as-cause gives offset 4, end offset 3",
-)
 def test_ranges_are_never_inverted() -> None:
     report = blameless.check("Who Bo cause", path="pm.md")
     for finding in report.findings:
