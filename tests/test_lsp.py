@@ -323,3 +323,30 @@ def test_positions_round_trip_and_agree_with_the_document(text: str, data: st.Da
     assert line == doc_line - 1
     start = offset - (column - 1)
     assert character == utf16(text[start:offset])
+
+
+def test_changes_while_typing_are_checked_once_after_the_pause(
+    tmp_path: Path, client: LspClient
+) -> None:
+    uri = (tmp_path / "pm.md").as_uri()
+    client.initialize(tmp_path, {"debounceMs": 400})
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": DOC}},
+    )
+    client.diagnostics(uri, version=1)
+    text = DOC
+    for version in range(2, 7):  # five keystrokes, well within the pause
+        text += "x"
+        client.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]},
+        )
+    client.diagnostics(uri)
+    published = [
+        n["params"].get("version")
+        for n in client.notifications
+        if n["method"] == "textDocument/publishDiagnostics"
+    ]
+    assert published == [1, 6]
+    assert client.close() == 0
