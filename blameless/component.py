@@ -11,6 +11,8 @@ without one the text is read as ordinary prose.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -108,6 +110,14 @@ def _keep_role_words_whole(nlp: Language) -> None:
     for word in ("on-call", "on-caller", "on-callers"):
         for variant in (word, word.capitalize(), word.upper()):
             tokenizer.add_special_case(variant, [{"ORTH": variant}])
+    # Handles are one word each: "@sre-oncall", "<@U024BE7LH>" (a trailing stop stays apart).
+    handle = re.compile(r"^(?:@[\w.\-/]*[\w/]|<@[A-Z0-9]+>)$")
+    previous = tokenizer.token_match
+
+    def matcher(text: str) -> object:
+        return handle.match(text) or (previous(text) if previous is not None else None)
+
+    tokenizer.token_match = matcher
 
 
 def _lemmatizer_vocabulary(nlp: Language) -> list[str]:

@@ -16,21 +16,26 @@ from blameless.language.parse import (
     clause_end,
     hypothetical,
     is_word,
+    last_word,
     lemma,
     negated,
     objects,
     phrase_start,
     subject_of,
+    verbal,
 )
 from blameless.language.rulekit import Lists
 
+_COMPLEMENTS = frozenset(
+    {"nsubj", "attr", "nsubjpass", "acomp", "npadvmod", "dobj", "oprd", "appos", "dep"}
+)
 _CAUSAL_POSITIONS = frozenset({"nsubj", "nsubjpass", "pobj", "attr", "dobj", "appos", "conj"})
 
 
 def subject(sentence: Span, lists: Lists) -> Iterator[Found]:
     """A person is the subject or by-agent of a predicate verb: "Kevin broke DNS"."""
     for verb in sentence:
-        if verb.pos_ not in ("VERB", "AUX", "ADJ") or not is_word(verb, lists.words):
+        if not (verbal(verb) or verb.pos_ == "ADJ") or not is_word(verb, lists.words):
             continue
         if negated(verb) or hypothetical(verb):
             continue
@@ -75,15 +80,21 @@ def _marked_verb(word: Token) -> Token | None:
 
 def possessive(sentence: Span, lists: Lists) -> Iterator[Found]:
     """A person's error ("Raj's typo"), or a person's change in a causal position."""
+    doc = sentence.doc
     for owner in sentence:
-        if owner.dep_ != "poss" or not lists.agent(owner):
+        if owner.dep_ == "poss":
+            thing = owner.head
+        elif owner.i + 2 < sentence.end and doc[owner.i + 1].lower_ in ("'s", "’s"):
+            thing = doc[owner.i + 2]  # "Will's typo": the tagger lost the possessive
+        else:
             continue
-        thing = owner.head
+        if not lists.agent(owner):
+            continue
         if not is_word(thing, lists.words):
             continue
         if lists.markers and not _in_causal_position(thing, lists):
             continue
-        yield Found(thing, owner, phrase_start(thing), thing)
+        yield Found.spanning(thing, owner, phrase_start(owner), phrase_start(thing), thing)
 
 
 def _in_causal_position(thing: Token, lists: Lists) -> bool:
@@ -106,7 +117,7 @@ def copular(sentence: Span, lists: Lists) -> Iterator[Found]:
         for agent in _copular_agents(word, sentence):
             if lists.agent(agent) and not negated(word.head):
                 first = min(phrase_start(agent), phrase_start(word), key=lambda t: t.i)
-                last = max(agent.right_edge, word, key=lambda t: t.i)
+                last = max(last_word(agent), word, key=lambda t: t.i)
                 yield Found(word, agent, first, last)
                 break
 
@@ -115,8 +126,15 @@ def _copular_agents(word: Token, sentence: Span) -> Iterator[Token]:
     head = word.head
     if word.dep_ in ("acomp", "attr", "xcomp", "pobj", "nsubj") or word.head.dep_ == "prep":
         verb = head.head if head.dep_ == "prep" else head
+        doer = subject_of(verb)
+        if doer is not None and doer.i != word.i:
+            yield doer
+        if verb.i != word.i:
+            yield verb  # "the root cause was alice@." parsed with the handle as the verb
+        if verb.dep_ in ("aux", "auxpass"):
+            yield verb.head  # …or with "was" as its auxiliary
         for child in verb.children:
-            if child.dep_ in ("nsubj", "attr", "nsubjpass") and child is not word:
+            if child.dep_ in _COMPLEMENTS and child.i != word.i:
                 yield child
                 yield from (c for c in child.children if c.dep_ == "poss")
             if child.dep_ == "prep" and child.lower_ in ("with", "on"):  # blame lies with X
@@ -125,22 +143,26 @@ def _copular_agents(word: Token, sentence: Span) -> Iterator[Token]:
     colon = next((t for t in sentence if t.i > word.i and t.text in (":", "-", "–", "—")), None)
     if colon is not None and colon.i == word.i + 1:
         for token in sentence:
-            if token.i > colon.i and (token.head.i <= colon.i or token.head is token):
+            if token.i > colon.i and (token.head.i <= colon.i or token.head.i == token.i):
                 yield token
                 yield from (c for c in token.children if c.dep_ == "poss")
 
 
 def cleft(sentence: Span, lists: Lists) -> Iterator[Found]:
     """ "It was Dmitri who mistyped the rule": the sentence singles a person out."""
-    for verb in sentence:
-        if verb.dep_ != "relcl" or not is_word(verb, lists.words):
+    doc = sentence.doc
+    for who in sentence:
+        if who.lower_ not in ("who", "that") or who.i < sentence.start + 3:
             continue
-        named = verb.head
-        copula = named.head
-        if lemma(copula) != "be" or not any(c.lower_ == "it" for c in copula.children):
+        verb = who.head
+        if not is_word(verb, lists.words) or negated(verb):
             continue
-        if lists.agent(named) and not negated(verb):
-            yield Found(verb, named, phrase_start(named), clause_end(verb))
+        named = doc[who.i - 1]
+        opening = [t.lower_ for t in doc[max(sentence.start, named.left_edge.i - 3) : named.i]]
+        if "it" not in opening or not {"was", "is", "'s", "’s"} & set(opening):
+            continue  # not "it was X who …"
+        if lists.agent(named):
+            yield Found.spanning(verb, named, phrase_start(named), clause_end(verb))
 
 
 def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
@@ -159,14 +181,15 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
                 continue
             party = next((p for p in _responsible_parties(target) if lists.agent(p)), None)
             if party is not None:
-                yield Found.spanning(word, party, target.right_edge, party)
+                yield Found.spanning(word, party, last_word(target), party)
 
 
 def _causal_object(word: Token) -> Token | None:
     """The noun a causal preposition governs ("due to the new hire" -> "hire")."""
     for token in word.doc[word.i : min(len(word.doc), word.i + 4)]:
         for child in token.children:
-            if child.dep_ in ("pobj", "dobj") and child.i > word.i:
+            # "because of X": the object hangs off "of", not off "because"
+            if child.dep_ in ("pobj", "dobj", "pcomp") and child.i > word.i and child.pos_ != "ADP":
                 return child
     return None
 
@@ -180,7 +203,7 @@ def _responsible_parties(target: Token) -> Iterator[Token]:
             yield child
         elif child.dep_ in ("acl", "relcl"):
             found = subject_of(child)
-            if found is not None and found is not target:
+            if found is not None and found.i != target.i:
                 yield found
         elif child.dep_ == "prep" and child.lower_ in ("by", "of", "from"):
             yield from (c for c in child.children if c.dep_ == "pobj")
@@ -189,17 +212,17 @@ def _responsible_parties(target: Token) -> Iterator[Token]:
 def consequence(sentence: Span, lists: Lists) -> Iterator[Found]:
     """A person's act with its damage attached: "…, causing…", "…, which led to the outage"."""
     for verb in sentence:
-        if not is_word(verb, lists.words) or verb.pos_ not in ("VERB", "AUX"):
+        if not is_word(verb, lists.words) or not verbal(verb):
             continue
         relative = any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children)
         if not (verb.tag_ == "VBG" or relative) or verb.dep_ == "ROOT":
             continue
         act = verb.head
         for _ in range(4):
-            if act.pos_ in ("VERB", "AUX") and act is not verb:
+            if act.pos_ in ("VERB", "AUX") and act.i != verb.i:
                 break
             act = act.head
-        if act is verb or (negated(act) and not lists.objects):
+        if act.i == verb.i or (negated(act) and not lists.objects):
             continue
         agent = subject_of(act)
         if lists.agent(agent) and agent is not None and agent.i < verb.i:

@@ -44,6 +44,7 @@ SYSTEM_NOUNS = _LEX.words("system_nouns")
 # Agents whose role noun is also a system component unless a person is meant.
 AMBIGUOUS_ROLES = _LEX.words("ambiguous_roles")
 _HUMAN_ROLE_MODIFIERS = _LEX.words("human_role_modifiers")
+_PERSON_POSSESSIVES = _LEX.words("person_possessives") - {"their"}
 
 
 # Entity labels that a capitalized word can carry without being a person's name.
@@ -162,31 +163,46 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
     if not any_tag and token.pos_ not in ("PROPN", "NOUN") and token.tag_ not in ("NNP", "NN"):
         return False  # `any_tag`: the caller knows from the sentence's shape it is a subject
     lower = token.lower_
-    if (
-        lower in technical_names()
-        or token.tag_ in ("NNS", "NNPS")
-        or lower.endswith(_NOUN_SUFFIXES)
-    ):
+    derived = len(lower) > 6 and lower.endswith(_NOUN_SUFFIXES)  # "Misconfiguration", not "Ming"
+    if lower in technical_names() or lower in SYSTEM_NOUNS or derived:
         return False
     if lower not in _english_words and token.lemma_.lower() not in _english_words:
-        return True
+        return True  # "Ines", "Oluwaseun": no English word, whatever the tagger says
+    if any_tag and token.tag_ == "NNP" and not any(c.dep_ == "det" for c in token.children):
+        return True  # a proper noun where only a doer fits: "Ming forgot…", "Joy must…"
     # An English word as a name ("Raj", "Will") only where a name is all that fits: a
     # possessor ("Raj's typo") or a question's subject ("Why did Grace page…?"), tagged as
     # a proper noun, capitalized inside the sentence, with no article ("the Stability
     # Fee") and no English words around it in the same name. "because Cluster is full"
     # stays a component.
-    sentence_initial = all(t.is_punct or t.is_space for t in token.doc[token.sent.start : token.i])
     return (
         proper_nouns
         and lower in word_names()
         and (token.tag_ == "NNP" or any_tag)
-        and (token.dep_ == "poss" or (any_tag and not sentence_initial))
+        and (token.dep_ == "poss" or any_tag)
         and token.dep_ != "compound"
         and not any(child.dep_ == "det" for child in token.children)
         and not any(
             child.dep_ == "compound" and child.lower_ in _english_words for child in token.children
         )
     )
+
+
+def agent_position(token: Token) -> bool:
+    """A place only a doer fills: the subject of a past act, a by-agent, a possessor.
+
+    There, a capitalized word the NER calls a place or a firm ("Kenji", "Joy") is read
+    as a name, unless it is known software or a part of a system.
+    """
+    if token.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    if token.dep_ == "attr" and token.head.lemma_ == "be":  # "the root cause was Joy"
+        return True
+    if token.dep_ in ("pobj", "pcomp") and token.head.dep_ == "agent":
+        return True
+    # "Will took down…": the tagger reads a name before a past-tense verb as a modal.
+    head = token.head
+    return token.tag_ == "MD" and (head.tag_ in ("VBD", "VBN") or head.lower_.endswith("ed"))
 
 
 def human_names(people: Iterable[str]) -> frozenset[str]:
@@ -199,15 +215,21 @@ def human_names(people: Iterable[str]) -> frozenset[str]:
 
 
 def is_handle(token: Token) -> bool:
-    return bool(HANDLE.match(token.text) or EMAIL.match(token.text))
+    text = token.text.rstrip(".,;:!?")  # "alice@." at a sentence's end is one token
+    return bool(HANDLE.match(text) or EMAIL.match(text))
 
 
 def is_human(
-    token: Token, people: frozenset[str] = frozenset(), proper_nouns: bool = False
+    token: Token,
+    people: frozenset[str] = frozenset(),
+    proper_nouns: bool = False,
+    agent_slot: bool = False,
 ) -> bool:
     """True when the token is the head of a phrase that names a person or group of people.
 
-    `proper_nouns`: see `looks_like_name`.
+    `proper_nouns`: see `looks_like_name`. `agent_slot`: the caller found the token where
+    only a doer fits (a subject, a by-agent, "because of X", "it was X who"), so a
+    name-shaped word counts whatever the tagger and the NER made of it.
     """
     lower = token.lower_
     if lower in people or is_handle(token):
@@ -220,8 +242,11 @@ def is_human(
         and token.pos_ not in ("ADP", "DET", "PUNCT", "CCONJ")
     ):
         return token.lower_ not in technical_names()
-    if looks_like_name(token, proper_nouns):
+    slot = agent_slot or agent_position(token)
+    if looks_like_name(token, proper_nouns, any_tag=proper_nouns and slot):
         return True
+    if token.dep_ == "poss" and lower in _PERSON_POSSESSIVES:
+        return True  # "his config push", "your change"
     if token.pos_ == "PRON" or token.tag_ in ("PRP", "WP"):
         if lower in HUMAN_PRONOUNS:
             return True
@@ -320,6 +345,10 @@ _SENTENCE_OPENERS = (
 )
 
 
+# Openers that are also first names ("Will took down…"): worth a parse.
+_NAMES_LIKE_OPENERS = "Will|May|Grace|Mark|Joy|Hope|Faith|Bill|Pat|Sue|Rose|June|Art"
+
+
 @lru_cache(maxsize=16)
 def person_hint(people: tuple[str, ...] = ()) -> re.Pattern[str]:
     """A cheap test, on raw text, that a sentence might name a person at all.
@@ -335,6 +364,7 @@ def person_hint(people: tuple[str, ...] = ()) -> re.Pattern[str]:
             *ROLE_NOUNS,
             *TEAM_NOUNS,
             *NOBODY,
+            *FIRST_PERSON,  # self-blame frames: "we wiped the cache by accident"
             "his",
             "their",
             "your",
@@ -353,6 +383,7 @@ def person_hint(people: tuple[str, ...] = ()) -> re.Pattern[str]:
         rf"(?i:\b(?:{lexical})(?:s|es)?\b)"  # pronouns, roles, teams, configured people
         r"|@\w|\w@(?!\w)|<@"  # handles
         r"|\bI\b"
-        rf"|(?<=[\w,;:)\]]\s)[A-Z][\w'’\-]*[a-z]"  # a capitalized word inside a sentence
+        rf"|(?<=[\w,;:)\]—–\-]\s)[A-Z][\w'’\-]*[a-z]"  # a capitalized word inside a sentence
         rf"|^\W*(?!(?:{_SENTENCE_OPENERS})\b)[A-Z][\w'’\-]*[a-z]"  # or opening it
+        rf"|^\W*(?:{_NAMES_LIKE_OPENERS})(?:['’]s)?\s+\w"  # "Will deleted…", "Will's typo"
     )

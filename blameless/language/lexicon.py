@@ -111,7 +111,7 @@ def lexicon() -> Lexicon:
 
 
 # Past tense and past participle of the irregular verbs the lists use.
-_IRREGULAR = {
+IRREGULAR = {
     "be": ("was", "been"),
     "begin": ("began", "begun"),
     "blow": ("blew", "blown"),
@@ -158,8 +158,8 @@ _IRREGULAR = {
 def inflections(word: str) -> set[str]:
     """A word in every regular and irregular form it may take in text (over-generates)."""
     forms = {word}
-    if word in _IRREGULAR:
-        forms.update(_IRREGULAR[word])
+    if word in IRREGULAR:
+        forms.update(IRREGULAR[word])
     stem = word[:-1] if word.endswith("e") else word
     double = (
         len(word) >= 3

@@ -12,15 +12,18 @@ from spacy.tokens import Span, Token
 from blameless.language.agents import NOBODY, is_human
 from blameless.language.lexicon import lexicon
 from blameless.language.parse import (
+    CLOCK_WORDS,
     Found,
     clause_end,
     hypothetical,
     in_quotes,
     is_word,
+    last_word,
     lemma,
     negated,
     phrase_start,
     subject_of,
+    verbal,
 )
 from blameless.language.rulekit import Lists
 
@@ -67,7 +70,7 @@ def modal_perfect(sentence: Span, lists: Lists) -> Iterator[Found]:
 def lapse(sentence: Span, lists: Lists) -> Iterator[Found]:
     """ "X forgot to …", "X ignored the alert", "X did not check …" (with `markers`)."""
     for verb in sentence:
-        if not is_word(verb, lists.words) or verb.pos_ not in ("VERB", "AUX"):
+        if not is_word(verb, lists.words) or not verbal(verb):
             continue
         if lists.negated != negated(verb) and lemma(verb) != "bother":
             continue  # a negated frame wants "did not check"; the others "forgot to"
@@ -150,10 +153,7 @@ def _asked_about(word: Token, lists: Lists) -> Token | None:
 
 def _question_end(verb: Token) -> Token:
     """The last word of the question: the whole clause the question asks about."""
-    last = verb.right_edge
-    while last.i > verb.i and (last.is_punct or last.is_space):
-        last = last.doc[last.i - 1]
-    return last
+    return last_word(verb)
 
 
 def imperative(sentence: Span, lists: Lists) -> Iterator[Found]:
@@ -176,19 +176,14 @@ def _ordered(verb: Token, sentence: Span) -> bool:
     subject = subject_of(verb)
     auxes = [c for c in verb.children if c.dep_ in ("aux", "neg")]
     if subject is None:
-        starts = all(
-            t.is_punct
-            or t.like_num
-            or t.i >= verb.i
-            or t.dep_ in ("aux", "neg", "advmod")
-            or ":" in t.text
-            for t in sentence
-            if t.i < verb.i
-        )
+        lead = [c for c in verb.children if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i]
+        first = min([verb, *lead], key=lambda t: t.i)
         after_label = any(t.text == ":" and t.i < verb.i for t in sentence)
-        return verb.tag_ in ("VB", "VBP") and (starts or after_label)
+        if any(t.tag_ in ("VBD", "VBZ") for t in lead):
+            return False  # "did not", "does not": a statement, not an order
+        return verb.tag_ in ("VB", "VBP") and (opens_clause(first) or after_label)
     if any(a.lower_ in _MODALS_OF_DUTY for a in auxes) or lemma(verb) == "need":
-        return is_human(subject)
+        return is_human(subject, proper_nouns=True, agent_slot=True)
     return False
 
 
@@ -197,10 +192,13 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
     for verb in sentence:
         if not is_word(verb, lists.words):
             continue
-        if verb.pos_ not in ("VERB", "AUX"):
+        if not verbal(verb) or verb.dep_ == "compound":
             yield from _misparsed_order(verb, sentence, lists)
             continue
         people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        people += [  # "hold a technician/JJ accountable/JJ": the person under a misread object
+            c for t in people if t.pos_ in ("ADJ", "VERB") for c in t.children
+        ]
         people += [
             p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
         ]
@@ -210,8 +208,8 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             c
             for t in verb.children
             if t.dep_ in ("ccomp", "xcomp")
-            for c in t.children
-            if c.dep_ == "nsubj"
+            for c in [*t.children, subject_of(t)]
+            if c is not None and c.dep_ in ("nsubj", "npadvmod", "dep", "aux")
         ]
         if lists.objects and not lists.objects_in(sentence.doc[verb.i : sentence.end].text):
             continue
@@ -222,27 +220,36 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue
         person = next((t for t in people if lists.agent(t)), None)
         if person is not None and not negated(verb):
-            first = min(verb, phrase_start(person), key=lambda t: t.i)
-            yield Found(verb, person, first, clause_end(verb))
+            yield Found.spanning(verb, person, phrase_start(person), clause_end(verb), person)
 
 
 def _misparsed_order(word: Token, sentence: Span, lists: Lists) -> Iterator[Found]:
     """A sentence-initial order the tagger read as a name ("Retrain Luis on…"): the word
     opens the sentence and a person follows within a few words."""
-    if not all(t.is_punct or ":" in t.text or t.like_num for t in sentence if t.i < word.i):
+    if not opens_clause(word):
         return
     if lists.objects and not lists.objects_in(sentence.text):
         return
     for other in word.doc[word.i + 1 : min(sentence.end, word.i + 5)]:
         if lists.agent(other):
-            yield Found.spanning(word, other, other.right_edge)
+            yield Found.spanning(word, other, last_word(other))
             return
+
+
+def opens_clause(word: Token) -> bool:
+    """The word starts its clause: first in the sentence, or after a comma, colon, dash or
+    a timestamp ("14:02 UTC — Retrain…", "During the window, remind…")."""
+    doc = word.doc
+    index = word.i - 1
+    while index >= 0 and (doc[index].like_num or doc[index].text.upper() in CLOCK_WORDS):
+        index -= 1
+    return index < 0 or doc[index].is_punct or doc[index].is_space
 
 
 def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
     """Blame with the agent hidden: "the warning was ignored", "someone forgot to…"."""
     for verb in sentence:
-        if not is_word(verb, lists.words) or verb.pos_ not in ("VERB", "AUX"):
+        if not is_word(verb, lists.words) or not verbal(verb):
             continue
         if any(t.lower_ in _MECHANISM for t in sentence):
             return  # "…skipped because the label bypasses the tests": a mechanism is given

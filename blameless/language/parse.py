@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from blameless.language.agents import FIRST_PERSON, INDEFINITE, NOBODY, is_human
-from blameless.language.lexicon import inflections, lexicon
+from blameless.language.lexicon import IRREGULAR, inflections, lexicon
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "hardly"})
@@ -93,21 +93,99 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "agent":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ in ("pobj", "pcomp"):  # "by alice@." parses as pcomp
                         return pobj
-        for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                    return verb.head
-                return child
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in SUBJECTS and not (c.like_num or c.text.upper() in CLOCK_WORDS)
+        ]
+        if subjects:
+            # "14:02 UTC — Mia took…": the subject nearest the verb is its doer.
+            before = [c for c in subjects if c.i < verb.i]
+            child = before[-1] if before else subjects[0]
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return child
+        misread = _misread_subject(verb)
+        if misread is not None:
+            return misread
+        if verbal(verb) and verb.i > 0:  # "@k.smith ignored…": a doer left unattached
+            left = verb.doc[verb.i - 1]
+            stray = ("intj", "npadvmod", "dep", "nmod", "compound", "amod")
+            if left.dep_ in stray and left.head.i == verb.i and left.pos_ != "ADV":
+                return left
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head if verb.head.i < verb.i else None
-        if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
             if verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" for c in verb.children):
                 return None  # "…, because it failed": its own clause, with no subject
             verb = verb.head
             continue
         return None
+    return None
+
+
+REAL_AUXILIARIES = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "will",
+        "would",
+        "can",
+        "could",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "to",
+        "ought",
+        "need",
+        "dare",
+        "ca",
+        "wo",
+        "'ll",
+        "'d",
+        "'ve",
+        "'s",
+        "'re",
+        "'m",
+    }
+)
+CLOCK_WORDS = frozenset({"UTC", "GMT", "Z", "AM", "PM", "CET", "PST", "PDT", "EST", "EDT"})
+_PAST_FORMS = frozenset(past for forms in IRREGULAR.values() for past in forms)
+
+
+def past_form(verb: Token) -> bool:
+    """The verb is written in a past form, whatever its tag ("forgot" read as VB)."""
+    lower = verb.lower_
+    return verb.tag_ in ("VBD", "VBN") or lower.endswith("ed") or lower in _PAST_FORMS
+
+
+def verbal(token: Token) -> bool:
+    """A verb, or a past form the tagger read as a noun ("A technician forgot/NN to…")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return past_form(token) and any(
+        c.dep_ in ("nsubj", "xcomp", "dobj", "dep") for c in token.children
+    )
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """A doer the tagger took for an auxiliary: "Will took down…", "@k.smith forgot…",
+    "Will did not check…" (a name before a real auxiliary, or before a past form)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if not auxes:
+        return None
+    first = auxes[0]
+    if lemma(first) not in REAL_AUXILIARIES or first.tag_ in ("NNP", "NNPS"):
+        return first
+    capitalized_modal = first.tag_ == "MD" and first.text[:1].isupper()
+    mid_sentence = first.i > first.sent.start and not first.doc[first.i - 1].is_punct
+    if capitalized_modal and (past_form(verb) or len(auxes) > 1 or mid_sentence):
+        return first
     return None
 
 
@@ -124,7 +202,9 @@ def agent_kind(token: Token | None, people: frozenset[str]) -> str | None:
         return "someone"
     if lower in FIRST_PERSON:
         return "self"
-    return "person" if is_human(token, people, proper_nouns=True) else None
+    # The construction put the token where only a doer fits, so the tagger's and the
+    # NER's doubts ("Kenji" as a place, "Ines" as a plural) do not count against a name.
+    return "person" if is_human(token, people, proper_nouns=True, agent_slot=True) else None
 
 
 def matches_agent(token: Token | None, wanted: str, people: frozenset[str]) -> bool:
@@ -148,7 +228,11 @@ def negated(token: Token) -> bool:
 
 def hypothetical(verb: Token) -> bool:
     """ "could cause", "can take down": a possibility, not a claim about what happened."""
+    misread = _misread_subject(verb)
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [a for a in auxes if misread is None or a.i != misread.i]  # "Will did not…"
+    if past_form(verb) and not any(lemma(a) in ("have", "be") for a in auxes):
+        return False  # a modal before a past tense is a misread name: "Will took down…"
     has_perfect = any(lemma(a) == "have" for a in auxes)
     return not has_perfect and any(a.lower_ in _HYPOTHETICAL for a in auxes)
 
@@ -179,6 +263,15 @@ def phrase_start(token: Token) -> Token:
     return doc[index]
 
 
+def last_word(token: Token) -> Token:
+    """The last word of the phrase `token` heads, without trailing spaces or punctuation
+    (a blank line between two parsed windows can hang off a sentence's last word)."""
+    last = token.right_edge
+    while last.i > token.i and (last.is_punct or last.is_space):
+        last = last.doc[last.i - 1]
+    return last
+
+
 def clause_end(verb: Token) -> Token:
     """The last word of the verb's object (or the verb itself): where a finding ends."""
     last = verb
@@ -187,7 +280,7 @@ def clause_end(verb: Token) -> Token:
         if child.i > verb.i and (
             adjacent or child.dep_ in ("dobj", "prt", "attr", "acomp", "oprd", "xcomp")
         ):
-            last = max(last, child.right_edge, key=lambda t: t.i)
+            last = max(last, last_word(child), key=lambda t: t.i)
     while last.i > verb.i and (last.is_punct or last.is_space):
         last = last.doc[last.i - 1]
     return last

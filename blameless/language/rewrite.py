@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from blameless.language.lexicon import lexicon
-from blameless.language.parse import Found, lemma
+from blameless.language.parse import Found, lemma, negated
 from blameless.model import Edit
 
 _POSSESSIVE_PRONOUNS = {"your": "the", "his": "the", "her": "the", "their": "the", "my": "the"}
@@ -28,8 +28,9 @@ def suggestions(
     candidates: list[str] = []
     if fix is not None:
         candidates.append(_apply(sentence, fix))
-    if prompt and strategy == "action":
-        action = action_phrase(found)
+    act = act_of(found)
+    if prompt and strategy == "action" and act is not None and not negated(act):
+        action = action_phrase(found)  # not for "did not renew": the act never happened
         if " " in action:  # a bare verb ("to train") says too little to ask about
             candidates.append(prompt.format(action=action))
     return candidates, fix
@@ -100,7 +101,7 @@ def act_of(found: Found) -> Token | None:
     for _ in range(3):
         if token.pos_ in ("VERB", "AUX") and lemma(token) not in ("be", "have", "do"):
             break
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     else:
@@ -112,16 +113,30 @@ def act_of(found: Found) -> Token | None:
     return token if token.pos_ == "VERB" else None
 
 
+_PRONOUN_PATIENTS = frozenset({"he", "she", "they", "i", "we", "you", "it", "this", "that"})
+
+
+def _word(token: Token) -> str:
+    """A word of the rewrite, as written, with "his"/"your" made "the"."""
+    return _POSSESSIVE_PRONOUNS.get(token.lower_, token.text) + token.whitespace_
+
+
 def action_phrase(found: Found) -> str:
     """The act in the base form with what it acted on: "run the drain script on prod"."""
     verb = act_of(found)
     if verb is None:
         return ""
     words: list[str] = []
+    # A passive names its object first: "the outage was caused by X" -> "cause the outage".
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if patient is not None and patient.lower_ not in _PRONOUN_PATIENTS:
+        words.extend(_word(t).lower() if t.pos_ == "DET" else _word(t) for t in patient.subtree)
+        words[-1] = words[-1].rstrip() + " "
+    skipped = {t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree}
     for token in verb.subtree:
-        if token.i <= verb.i:
+        if token.i <= verb.i or token.i in skipped:
             continue
-        if token.dep_ in ("advcl", "relcl", "cc", "conj", "mark") and token.head is verb:
+        if token.dep_ in ("advcl", "relcl", "cc", "conj", "mark") and token.head.i == verb.i:
             break
         if token.text in (",", ";", ":", "—", "–", "(", ")") or (
             token.is_punct and token.i == verb.sent.end - 1
@@ -129,7 +144,7 @@ def action_phrase(found: Found) -> str:
             break
         if token.lower_ in _STRIP or lemma(token) in _STRIP or token.dep_ == "neg":
             continue
-        words.append(_POSSESSIVE_PRONOUNS.get(token.lower_, token.text) + token.whitespace_)
+        words.append(_word(token))
     head = _IRREGULAR_BASE.get(verb.lower_, lemma(verb))
     particle = "".join(" " + c.text for c in verb.children if c.dep_ == "prt" and c.i > verb.i)
     rest = "".join(words).strip()

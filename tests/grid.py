@@ -1,0 +1,300 @@
+"""A behavioural grid for the language rules, in the style of CheckList (Ribeiro et al.,
+ACL 2020): templates x fills x placements.
+
+Each blame template names the rule a careful reviewer would cite and whether a system
+subject in the agent's place makes it fine. Fills come from many cultures and every
+kind of human agent the rules know (names, handles, roles, teams, pronouns); the
+neutral templates name the same people doing ordinary work, systems doing damage,
+advice about the future, and writing about blame as a practice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+NAMES = [
+    "Mia",
+    "Wei",
+    "Amir",
+    "Ming",
+    "Ines",
+    "Will",
+    "Joy",
+    "Grace",
+    "Mark",
+    "Oluwaseun",
+    "Siobhán",
+    "Dmitri",
+    "Priya",
+    "Kenji",
+    "Fatima",
+    "Zhang Wei",
+    "Nguyen",
+    "Omar",
+    "Tomasz",
+    "Aroha",
+    "José",
+    "Chidi",
+]
+HANDLES = ["@devon", "@k.smith", "alice@", "@sre-oncall"]
+ROLES = [
+    "The new hire",
+    "The on-call engineer",
+    "A contractor",
+    "The DBA",
+    "An SRE",
+    "The intern",
+    "A technician",
+    "The release manager",
+    "One admin",
+    "An employee",
+]
+TEAMS = ["The network team", "Ops", "The vendor's staff", "The platform team"]
+PRONOUNS = ["He", "She"]
+AGENTS = NAMES + HANDLES + ROLES + TEAMS + PRONOUNS
+SYSTEMS = [
+    "The deploy job",
+    "The cron job",
+    "The autoscaler",
+    "The migration script",
+    "The load balancer",
+]
+
+
+def possessive(agent: str) -> str:
+    """ "Omar" -> "Omar's", "He" -> "His"."""
+    return {"He": "His", "She": "Her"}.get(agent, agent + "'s")
+
+
+def inner(agent: str) -> str:
+    """The agent inside a sentence: "The new hire" -> "the new hire"; names unchanged."""
+    first, _, rest = agent.partition(" ")
+    if first in ("The", "A", "An", "One", "He", "She", "His", "Her"):
+        return (first.lower() + " " + rest).strip()
+    return agent
+
+
+@dataclass(frozen=True)
+class Template:
+    rule: str  # the rule a reviewer would cite
+    text: str  # "{A}" the agent at the start, "{a}" inside, "{P}"/"{p}" its possessive
+    system_fine: bool = True  # with a system in the agent's place, nothing is flagged
+
+
+BLAME = [
+    # person-as-cause: outcome verbs, destructive acts, error markers, errors, voices
+    Template("person-as-cause", "{A} took down the checkout service."),
+    Template("person-as-cause", "{A} broke the deploy pipeline during the maintenance window."),
+    Template("person-as-cause", "{A} caused the outage."),
+    Template("person-as-cause", "{A} dropped the payments table."),
+    Template("person-as-cause", "{A} deleted the production database."),
+    Template("person-as-cause", "{A} wiped the backup bucket on Monday."),
+    Template("person-as-cause", "{A} accidentally truncated the orders table."),
+    Template("person-as-cause", "{A} mistakenly disconnected the power supply."),
+    Template("person-as-cause", "{A} inadvertently disabled the entire gateway."),
+    Template("person-as-cause", "{A} restarted the wrong server."),
+    Template("person-as-cause", "{A} mistyped the firewall rule.", system_fine=False),
+    Template("person-as-cause", "{A} made a typo in the DNS record."),
+    Template("person-as-cause", "{A} pushed a broken config to all regions."),
+    Template("person-as-cause", "The outage was caused by {a}."),
+    Template("person-as-cause", "The search index was wiped by {a}."),
+    Template("person-as-cause", "The outage was caused by {p} config push."),
+    Template("person-as-cause", "{P} typo brought down the site."),
+    Template("person-as-cause", "The whole incident was {p} fault.", system_fine=False),
+    Template("person-as-cause", "{A} was responsible for the outage.", system_fine=False),
+    Template("person-as-cause", "The root cause was {a}."),
+    Template("person-as-cause", "It was {a} who mistyped the firewall rule.", system_fine=False),
+    Template("person-as-cause", "Checkout went down because {a} pushed straight to main."),
+    Template("person-as-cause", "The queue backed up for three hours because of {a}."),
+    Template("person-as-cause", "{A} ran the cleanup script, causing the outage."),
+    Template("person-as-cause", "{A} forgot to run the migration, which caused the outage."),
+    Template("person-as-cause", "The outage happened because {a} did not renew the certificate."),
+    # counterfactual
+    Template("counterfactual", "{A} should have checked the dashboard before merging."),
+    Template("counterfactual", "{A} failed to escalate the page."),
+    Template("counterfactual", "{A} forgot to renew the TLS certificate."),
+    Template("counterfactual", "{A} ignored the disk alert for an hour."),
+    Template("counterfactual", "{A} did not check the diff before merging."),
+    Template("counterfactual", "If {a} had checked the dashboard, we would have caught it."),
+    # why-you
+    Template("why-you", "Why did {a} skip the canary?"),
+    Template("why-you", "Why didn't {a} roll back sooner?"),
+    # people-fix
+    Template("people-fix", "Retrain {a} on the deploy process.", system_fine=False),
+    Template("people-fix", "Remind {a} to double-check the kube context.", system_fine=False),
+    Template("people-fix", "Send {a} to deploy training.", system_fine=False),
+    Template("people-fix", "{A} must be more careful with production configs.", system_fine=False),
+    Template("people-fix", "Hold {a} accountable for the outage.", system_fine=False),
+    # judgmental with a person
+    # judgement words blame by themselves: a system in the agent's place is judged too
+    Template("judgmental", "{A} made a careless change to the firewall rules.", system_fine=False),
+]
+
+# Blame that needs no person: fills do not apply; placements do.
+SELF_STANDING = [
+    Template("judgmental", "The migration was sloppy."),
+    Template("judgmental", "The rollback plan was a rookie mistake."),
+    Template("judgmental", "It was a reckless deploy."),
+    Template("judgmental", "The handling of the keys was negligent."),
+    Template("judgmental", "Laziness in review let the bug through."),
+    Template("judgmental", "A misguided hotfix made it worse."),
+    Template("human-error", "The outage was caused by human error."),
+    Template("human-error", "Root cause: operator error."),
+    Template("human-error", "Someone fat-fingered the replica count."),
+    Template("hindsight", "The fix was obviously a rollback."),
+    Template("hindsight", "It was only a matter of time before the disk filled."),
+    Template("concealed-blame", "The low-disk warning was ignored for three hours."),
+    Template("concealed-blame", "Mistakes were made during the failover."),
+    Template("concealed-blame", "Someone forgot to renew the certificate."),
+    Template("animated", "What a dumpster fire this deploy was."),
+    Template("animated", "Somehow we survived this one!!!"),
+    Template("single-cause", "The sole cause of the outage was the config push."),
+    Template("people-fix", "Don't push code late at night."),
+    Template("people-fix", "Be more careful when editing production configs."),
+    Template("people-fix", "Disciplinary action was taken against the engineer."),
+    Template("why-you", "Who approved the schema change during the freeze?"),
+    Template("self-blame", "I should have caught this in review."),
+    Template("self-blame", "My bad, I deleted the wrong bucket."),
+    Template("self-blame", "I broke the build on Friday."),
+    Template("self-blame", "This outage was my fault."),
+    Template("self-blame", "We accidentally wiped the cache."),
+]
+
+NEUTRAL = [
+    "14:02 {A} deployed v2.3 to all regions.",
+    "{A} restarted the primary at 03:12.",
+    "{A} paged the DBA at 02:10.",
+    "{A} rolled back the release at 14:31.",
+    "{A} opened an incident channel and posted the dashboard link.",
+    "{A} noticed the error spike at 14:05 and declared an incident.",
+    "Thanks to {p} quick bisect, the bad commit was found in ten minutes.",
+    "{A} will add a schema check to the deploy pipeline.",
+    "{A} owns the follow-up ticket.",
+    "{A} ran the failover drill as planned.",
+    "{A} asked why the retry queue grew without bound.",
+    "{A} wrote the first draft of this review.",
+]
+
+NEUTRAL_SELF_STANDING = [
+    "The cron job deleted the backups.",
+    "The health check failed to detect the hung process.",
+    "The latency alert should have fired at 14:02 but did not.",
+    "We should add a canary stage before the rollout.",
+    "The deploy was rolled back at 14:20.",
+    "The 14:02 deploy activated a latent bug in the retry path.",
+    "Root cause: a missing index on orders.created_at forced a full table scan.",
+    "The Kubernetes operator failed to reconcile the StatefulSet.",
+    "Page-fault rates spiked on the cache hosts.",
+    "The user error rate doubled after the release.",
+    "Teams that hunt for a culprit to punish learn nothing.",
+    "A blame culture treats the operator as the problem instead of the tooling.",
+    "Calling it human error ends the investigation too early.",
+    "This review is blameless; nobody is at fault.",
+    "No individual caused this outage; several safeguards were missing at once.",
+    "Add a confirmation prompt to the delete command.",
+    "Why did the retry queue grow without bound?",
+    "Who owns the billing runbook today?",
+    "Traffic shifted to another fault domain.",
+    "We use lazy loading for the settings page.",
+]
+
+PLACEMENTS = {
+    "plain": "{s}",
+    "bullet": "- {s}",
+    "numbered": "3. {s}",
+    "table": "| 14:02 | {s} |",
+    "timestamp": "14:02 UTC — {s}",
+    "clause": "During the maintenance window on Tuesday, {s}",
+    "blockquote": "> {s}",
+}
+# Rules that also read quoted text (at info): in a blockquote, only these fire.
+IN_QUOTES = {"why-you", "human-error"}
+
+
+def fill(template: str, agent: str) -> str:
+    return template.format(A=agent, a=inner(agent), P=possessive(agent), p=inner(possessive(agent)))
+
+
+def place(sentence: str, placement: str) -> str:
+    if placement == "clause":
+        first, _, rest = sentence.partition(" ")
+        if first in (
+            "The",
+            "A",
+            "An",
+            "One",
+            "He",
+            "She",
+            "His",
+            "Her",
+            "It",
+            "If",
+            "Why",
+            "Who",
+            "What",
+            "Someone",
+            "Mistakes",
+            "Laziness",
+            "Root",
+            "Somehow",
+            "This",
+            "We",
+            "My",
+            "Be",
+            "Don't",
+            "Disciplinary",
+            "Retrain",
+            "Remind",
+            "Send",
+            "Hold",
+        ):
+            sentence = first.lower() + " " + rest if first not in ("I",) else sentence
+    return PLACEMENTS[placement].format(s=sentence)
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str  # one Markdown block
+    rule: str | None  # the expected rule, or None for "nothing flagged"
+    template: str
+    agent: str
+    placement: str
+
+
+def blame_cases(placements: tuple[str, ...] = tuple(PLACEMENTS)) -> Iterator[Case]:
+    """Every blame template with every agent in plain text, and a sample of agents in
+    every other placement (the placement, not the agent, is what varies there)."""
+    for template in BLAME:
+        for index, agent in enumerate(AGENTS):
+            for placement in placements:
+                if placement != "plain" and index % 6:
+                    continue
+                yield _case(template, agent, placement)
+    for template in SELF_STANDING:
+        for placement in placements:
+            yield _case(template, "", placement)
+
+
+def _case(template: Template, agent: str, placement: str) -> Case:
+    text = place(fill(template.text, agent), placement)
+    expected: str | None = template.rule
+    if placement == "blockquote" and template.rule not in IN_QUOTES:
+        expected = None  # quoted words are evidence, not the author's analysis
+    return Case(text, expected, template.text, agent, placement)
+
+
+def system_cases() -> Iterator[Case]:
+    """The blame templates with a system in the agent's place: nothing is flagged."""
+    for template in BLAME:
+        if template.system_fine:
+            for system in SYSTEMS:
+                yield Case(fill(template.text, system), None, template.text, system, "plain")
+
+
+def neutral_cases() -> Iterator[Case]:
+    for template in NEUTRAL:
+        for agent in AGENTS:
+            yield Case(fill(template, agent), None, template, agent, "plain")
+    for text in NEUTRAL_SELF_STANDING:
+        yield Case(text, None, text, "", "plain")
