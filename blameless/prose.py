@@ -6,15 +6,16 @@ offsets into the result are offsets into the original.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
-# Applied in order; code spans first, since nothing inside them is markup.
+# Applied in order, after code spans and HTML comments (found by `_code_and_comments`,
+# in one linear pass: a lazy `.*?` pattern rescans the rest of the text from every
+# unclosed backtick or `<!--`).
 _NOT_PROSE = [
-    re.compile(r"(?<!`)(`+)(?!`)(?:.+?)(?<!`)\1(?!`)", re.S),  # inline code
-    re.compile(r"<!--.*?-->", re.S),  # HTML comment
     re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>"),  # autolink
     HTML_TAG,
     # A link or image: its text stays, the brackets and the target go.
@@ -46,9 +47,50 @@ def blank_ranges(text: str, ranges: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_BACKTICKS = re.compile(r"`+")
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Code spans: a run of backticks up to the next run of the same length (CommonMark)."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        following = bisect.bisect_right(same, index)
+        if following == len(same):
+            index += 1  # unclosed: literal backticks
+            continue
+        closer = same[following]
+        spans.append((start, runs[closer][1]))
+        index = closer + 1
+    return spans
+
+
+def _comments(text: str) -> list[tuple[int, int]]:
+    """HTML comments; after an unclosed `<!--` there are no more."""
+    spans: list[tuple[int, int]] = []
+    position = text.find("<!--")
+    while position >= 0:
+        close = text.find("-->", position + 4)
+        if close < 0:
+            break
+        spans.append((position, close + 3))
+        position = text.find("<!--", close + 3)
+    return spans
+
+
 def mask_inline_markup(text: str, extra: Iterable[tuple[int, int]] = ()) -> str:
     """`text` with inline markup, and the given (start, end) ranges, replaced by spaces."""
     current = blank_ranges(text, extra)
+    if "`" in current:
+        current = blank_ranges(current, _code_spans(current))
+    if "<!--" in current:
+        current = blank_ranges(current, _comments(current))
     chars = list(current)
     for pattern in _NOT_PROSE:
         if not pattern.search(current):

@@ -142,14 +142,7 @@ SHAPES: dict[str, Maker] = {
 
 # Cases that fail because of code another issue owns: strict, so the suite says the moment
 # they are fixed (then drop the mark).
-_UNCLOSED_COMMENT = (
-    "owned by issue 8 (readers): prose.py's `<!--.*?-->` (re.S), used on plain text, "
-    "rescans the rest of the paragraph from every unclosed `<!--` (quadratic)"
-)
-OWNED_ELSEWHERE = {
-    ("unclosed-comments-50000", ".txt"): _UNCLOSED_COMMENT,
-    ("unclosed-directives-50000", ".txt"): _UNCLOSED_COMMENT,
-}
+OWNED_ELSEWHERE: dict[tuple[str, str], str] = {}  # issue 8 fixed the unclosed-comment scan
 
 
 def _shape_cases() -> list[object]:
