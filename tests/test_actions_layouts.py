@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 import blameless
-from blameless.actions import check_action_items, find_items
+from blameless.actions import check_action_items, find_items, section_index
 from blameless.actions.items import FoundItem
-from blameless.actions.sections import SectionIndex, find_action_sections
 from blameless.config import Config
 from blameless.reading import parse_document
 
@@ -25,10 +24,7 @@ ACTIONS_DIR = Path(blameless.__file__).parent / "actions"
 
 def found(text: str, path: str = "pm.md", config: Config | None = None) -> list[FoundItem]:
     document = parse_document(text, path)
-    config = config or Config()
-    return find_items(
-        SectionIndex(document, find_action_sections(document, config.action_sections))
-    )
+    return find_items(section_index(document, config or Config()))
 
 
 def rules_hit(text: str, path: str = "pm.md", config: Config | None = None) -> list[str]:
@@ -327,3 +323,23 @@ def test_merged_owner_and_due_column() -> None:
     )
     [item] = found(text)
     assert (item.fields.owner, item.fields.due.iso) == ("@tomasz", "2026-11-18")
+
+
+def test_lessons_that_end_in_a_firm_commitment() -> None:
+    text = """\
+# Phishing campaign
+
+## Takeaways
+
+### Abuse reports
+
+Our first reports were rejected, which kept the domain online for longer, but we
+will review how future reports could be made more actionable.
+
+### Email
+
+Ultimately users should be careful with links. We should have warned them sooner.
+"""
+    [item] = found(text)
+    assert item.layout == "commitment"
+    assert item.text.startswith("Our first reports were rejected")

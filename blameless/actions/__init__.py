@@ -14,7 +14,11 @@ from blameless.actions.lists import list_items
 from blameless.actions.prose_items import prose_items
 from blameless.actions.review import document_date, is_review
 from blameless.actions.rules import action_hits
-from blameless.actions.sections import SectionIndex, find_action_sections
+from blameless.actions.sections import (
+    SectionIndex,
+    find_action_sections,
+    find_lesson_sections,
+)
 from blameless.actions.table import table_items
 from blameless.config import Config
 from blameless.document import Document
@@ -39,9 +43,16 @@ def _find_items(index: SectionIndex) -> list[FoundItem]:
     return [found[start] for start in sorted(found)]
 
 
+def section_index(document: Document, config: Config) -> SectionIndex:
+    """Where the document's follow-ups are: its action sections, and its lessons."""
+    sections = find_action_sections(document, config.action_sections)
+    lessons = find_lesson_sections(document, sections, config.action_sections)
+    return SectionIndex(document, sections, lessons)
+
+
 def extract_action_items(document: Document, config: Config, today: dt.date) -> list[ActionItem]:
     """The action items of a document, with owner, due date, status and overdue flag."""
-    index = SectionIndex(document, find_action_sections(document, config.action_sections))
+    index = section_index(document, config)
     return [item.action_item(today) for item in find_items(index)]
 
 
@@ -49,7 +60,7 @@ def check_action_items(
     document: Document, config: Config, today: dt.date
 ) -> tuple[list[ActionItem], list[Hit]]:
     """The action items of a document and the hits of every action rule on them."""
-    index = SectionIndex(document, find_action_sections(document, config.action_sections))
+    index = section_index(document, config)
     items = find_items(index)
     content = any(index.has_content(section) for section in index.sections)
     review = is_review(document, config.action_sections, config.postmortem_paths)

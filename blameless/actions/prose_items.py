@@ -99,10 +99,45 @@ _OWNS = re.compile(
 
 
 def prose_items(index: SectionIndex, taken: Mapping[int, FoundItem]) -> list[FoundItem]:
-    """Heading-style, bold-lead, line-per-item and commitment items of every action section."""
+    """Heading-style, bold-lead, line-per-item and commitment items of every action section,
+    and the firm commitments lessons end in."""
     found: list[FoundItem] = []
     for section in index.sections:
         found.extend(_section_items(index, section, taken))
+    for section in index.lessons:
+        found.extend(_lesson_commitments(index, section))
+    return found
+
+
+# In lessons, only a firm promise by the team counts: "…, but we will review how reports
+# are made". Advice and reflection ("we should have", "teams need to") do not.
+_FIRM = re.compile(
+    r"(?<!\bif )(?<!\bwhether )\b(?:we|our [\w-]+(?: [\w-]+){0,2} team|the [\w-]+(?: [\w-]+){0,2}"
+    r" team)(?: will|'ll| are going to| plan to| intend to| are committed to| commit to)"
+    r"(?! not\b| never\b)",
+    re.I,
+)
+
+
+def _lesson_commitments(index: SectionIndex, section: ActionSection) -> list[FoundItem]:
+    found: list[FoundItem] = []
+    for segment in index.segments_in(section):
+        if segment.kind != "paragraph" or segment.quoted or _is_metadata(segment):
+            continue
+        if index.section_of(segment.start):
+            continue  # commitments a lesson introduces: read with the action sections
+        for start, end in _sentences(segment):
+            text = " ".join(segment.prose[start - segment.start : end - segment.start].split())
+            firm = _FIRM.search(text)
+            if firm is None or text.endswith("?") or _introduces(text):
+                continue
+            fields = parse_item(text)
+            fields.description = text.rstrip(".")
+            fields.owner = fields.owner or _subject_owner(firm.group().rsplit(" ", 2)[0])
+            fields.done = False
+            raw = index.document.text[start:end]
+            line = index.document.position(start)[0]
+            found.append(FoundItem(start, end, line, fields, "commitment", raw))
     return found
 
 

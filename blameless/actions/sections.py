@@ -86,7 +86,22 @@ def _intro_sections(document: Document, sections: list[ActionSection]) -> list[A
     return found
 
 
-def _heading_sections(document: Document, extra: tuple[str, ...]) -> list[ActionSection]:
+_LESSON_KINDS = frozenset({SectionKind.LESSONS, SectionKind.LESSONS_POORLY})
+
+
+def find_lesson_sections(
+    document: Document, sections: list[ActionSection], extra: tuple[str, ...] = ()
+) -> list[ActionSection]:
+    """Lessons-learned sections (and what went wrong) outside every action section."""
+    return _heading_sections(document, extra, _LESSON_KINDS, outside=sections)
+
+
+def _heading_sections(
+    document: Document,
+    extra: tuple[str, ...],
+    kinds: frozenset[SectionKind] = frozenset({SectionKind.ACTIONS}),
+    outside: list[ActionSection] | None = None,
+) -> list[ActionSection]:
     headings = document.headings
     ends = [len(document.text)] * len(headings)
     open_headings: list[int] = []  # indices of headings whose section is still open
@@ -95,10 +110,16 @@ def _heading_sections(document: Document, extra: tuple[str, ...]) -> list[Action
             ends[open_headings.pop()] = heading.start
         open_headings.append(index)
     sections: list[ActionSection] = []
+    taken = outside or []
+    at = 0  # the first section of `taken` that does not end before this heading
     for index, heading in enumerate(headings):
         if sections and heading.start < sections[-1].end:
-            continue  # a subsection of an action section already found
-        if is_action_heading(heading.title, extra):
+            continue  # a subsection of a section already found
+        while at < len(taken) and taken[at].end <= heading.start:
+            at += 1
+        if at < len(taken) and taken[at].start <= heading.start:
+            continue  # inside a section of `outside`
+        if heading_kind(heading.title, extra) in kinds:
             sections.append(
                 ActionSection(heading.title, heading.line, heading.end, ends[index], heading.level)
             )
@@ -107,10 +128,15 @@ def _heading_sections(document: Document, extra: tuple[str, ...]) -> list[Action
 
 @dataclass
 class SectionIndex:
-    """The action sections of a document, and its segments in order, for quick lookups."""
+    """The action sections of a document, and its segments in order, for quick lookups.
+
+    `lessons` are the lessons-learned sections outside them: teams often end those in
+    commitments ("…, but we will review how reports are made").
+    """
 
     document: Document
     sections: list[ActionSection]
+    lessons: list[ActionSection] = field(default_factory=list)
     segments: list[Segment] = field(init=False)
     _segment_starts: list[int] = field(init=False)
     _section_starts: list[int] = field(init=False)
