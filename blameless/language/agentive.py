@@ -21,11 +21,13 @@ from blameless.language.parse import (
     negated,
     objects,
     phrase_start,
+    quoted_tokens,
     subject_of,
     verbal,
 )
 from blameless.language.rulekit import Lists
 
+_TRACING = frozenset({"trace", "attribute", "pin", "blame"})
 _COMPLEMENTS = frozenset(
     {"nsubj", "attr", "nsubjpass", "acomp", "npadvmod", "dobj", "oprd", "appos", "dep"}
 )
@@ -42,8 +44,11 @@ def subject(sentence: Span, lists: Lists) -> Iterator[Found]:
         agent = subject_of(verb)
         if not lists.agent(agent):
             continue
-        if lists.objects and not any(lists.has_object(t) for t in objects(verb)):
-            continue
+        quoted = quoted_tokens(sentence)
+        if lists.objects and not any(
+            lists.has_object(t) and t.i not in quoted for t in objects(verb)
+        ):
+            continue  # "a reviewer who writes 'careless'": a word quoted, not an object
         assert agent is not None
         if lemma(verb) == "break" and any(c.lower_ == "into" for c in verb.children):
             continue  # "broke the migration into batches": split, not damage
@@ -56,8 +61,8 @@ def marker(sentence: Span, lists: Lists) -> Iterator[Found]:
         if not is_word(word, lists.words):
             continue
         verb = _marked_verb(word)
-        if verb is None or negated(verb) or hypothetical(verb):
-            continue
+        if verb is None or negated(verb) or hypothetical(verb) or lists.cancels(verb):
+            continue  # "accidentally discovered a second bug" harms nothing
         agent = subject_of(verb)
         if lists.agent(agent):
             assert agent is not None
@@ -90,23 +95,30 @@ def possessive(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue
         if not lists.agent(owner):
             continue
+        while thing.dep_ in ("amod", "compound") and thing.head.i > thing.i:
+            thing = thing.head  # "Will's faulty commit": the noun, not its modifier
         if not is_word(thing, lists.words):
             continue
         if lists.markers and not _in_causal_position(thing, lists):
             continue
+        if lists.objects and not any(lists.has_object(c) for c in thing.children):
+            continue  # "Ahmed's bad merge": the thing itself is called bad
         yield Found.spanning(thing, owner, phrase_start(owner), phrase_start(thing), thing)
 
 
 def _in_causal_position(thing: Token, lists: Lists) -> bool:
-    """ "Omar's push caused…", "caused by Omar's push", "due to Omar's push"."""
+    """ "Omar's push caused…", "caused by Omar's push", "due to Omar's push", "Zhang's
+    migration locked the table and brought down checkout": an outcome governs the thing."""
     if thing.dep_ not in _CAUSAL_POSITIONS:
         return False
-    head = thing.head
+    head = thing
     for _ in range(3):
+        head = head.head
         if lists.has_marker(head):
             return True
-        head = head.head
-    return any(lists.has_marker(t) for t in thing.sent if t.i < thing.i)
+        if any(lists.has_marker(c) for c in head.children if c.dep_ in ("conj", "prep", "agent")):
+            return True  # "…locked the table and brought down checkout", "due to"
+    return False
 
 
 def copular(sentence: Span, lists: Lists) -> Iterator[Found]:
@@ -114,12 +126,22 @@ def copular(sentence: Span, lists: Lists) -> Iterator[Found]:
     for word in sentence:
         if not is_word(word, lists.words):
             continue
+        if lists.objects and not _about_an_outcome(word, lists):
+            continue  # "responsible for coordinating communication" is a duty, not blame
         for agent in _copular_agents(word, sentence):
             if lists.agent(agent) and not negated(word.head):
                 first = min(phrase_start(agent), phrase_start(word), key=lambda t: t.i)
                 last = max(last_word(agent), word, key=lambda t: t.i)
                 yield Found(word, agent, first, last)
                 break
+
+
+def _about_an_outcome(word: Token, lists: Lists) -> bool:
+    """ "responsible for the outage": the object of its "for" is one of the outcomes."""
+    for prep in word.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+            return any(lists.has_object(p) for p in prep.children if p.dep_ == "pobj")
+    return False
 
 
 def _copular_agents(word: Token, sentence: Span) -> Iterator[Token]:
@@ -185,7 +207,14 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
 
 
 def _causal_object(word: Token) -> Token | None:
-    """The noun a causal preposition governs ("due to the new hire" -> "hire")."""
+    """The noun a causal preposition governs ("due to the new hire" -> "hire"); for a
+    verb of tracing, what it traces to ("traced the breach to a developer")."""
+    if lemma(word) in _TRACING and any(c.dep_ == "dobj" for c in word.children):
+        # "traced the breach to a developer": past the object, to what it traces to
+        for prep in word.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "on"):
+                return next((p for p in prep.children if p.dep_ == "pobj"), None)
+        return None
     for token in word.doc[word.i : min(len(word.doc), word.i + 4)]:
         for child in token.children:
             # "because of X": the object hangs off "of", not off "because"

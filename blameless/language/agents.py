@@ -45,6 +45,7 @@ SYSTEM_NOUNS = _LEX.words("system_nouns")
 AMBIGUOUS_ROLES = _LEX.words("ambiguous_roles")
 _HUMAN_ROLE_MODIFIERS = _LEX.words("human_role_modifiers")
 _PERSON_POSSESSIVES = _LEX.words("person_possessives") - {"their"}
+_PARTITIVES = frozenset({"one", "some", "many", "several", "two", "three", "each", "most", "few"})
 
 
 # Entity labels that a capitalized word can carry without being a person's name.
@@ -255,6 +256,10 @@ def is_human(
         return False
     if any(c.dep_ == "compound" and c.lower_ in TEAM_NOUNS for c in token.children):
         return True  # "Team B", "the Ops folks"
+    if lower in _PARTITIVES:  # "one of its operators", "some of the engineers"
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return any(is_human(p, people) for p in prep.children if p.dep_ == "pobj")
     if lower in TEAM_NOUNS or token.lemma_.lower() in TEAM_NOUNS:
         # A team is people whatever its name ("the QA team", "the Postgres team").
         return token.dep_ != "compound"

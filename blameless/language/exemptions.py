@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from blameless.language.agents import TEAM_NOUNS, is_handle, is_human
 from blameless.language.lexicon import lexicon
+from blameless.language.parse import quoted_tokens
 from blameless.language.prefilter import Prefilter
 
 _GENERIC_PEOPLE = frozenset(
@@ -41,9 +42,13 @@ _GENERIC_PEOPLE = frozenset(
         "team",
         "responders",
         "whoever",
+        "your",
+        "themselves",
+        "yourself",
+        "yourselves",
+        "others",
     }
 )
-_PAST = frozenset({"VBD", "VBN"})
 
 
 @lru_cache(maxsize=1)
@@ -59,26 +64,18 @@ def talks_about_blame(sentence: Span, people: frozenset[str] = frozenset()) -> b
         return True
     if not cues.search(text):
         return False
-    quoted = _quoted_tokens(sentence)
-    return _general(sentence) and not any(
+    quoted = quoted_tokens(sentence)
+    return _general(sentence, quoted) and not any(
         _particular(t, people) for t in sentence if t.i not in quoted
     )
 
 
-def _quoted_tokens(sentence: Span) -> set[int]:
-    """Tokens inside double quotation marks: a quoted "I should have…" is an example."""
-    inside, quoted = False, set()
+def _general(sentence: Span, quoted: set[int]) -> bool:
+    """No finished act: the main verbs are present tense, modal or imperative (quoted
+    examples aside: "ask 'how did this make sense?'" is advice)."""
     for token in sentence:
-        if token.text in ('"', "“", "”"):
-            inside = not inside
-        elif inside:
-            quoted.add(token.i)
-    return quoted
-
-
-def _general(sentence: Span) -> bool:
-    """No finished act: the main verbs are present tense, modal or imperative."""
-    for token in sentence:
+        if token.i in quoted:
+            continue
         if token.dep_ in ("ROOT", "conj") and token.pos_ in ("VERB", "AUX"):
             auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
             if token.tag_ == "VBD" or (

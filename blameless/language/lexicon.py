@@ -63,6 +63,8 @@ class Lexicon(BaseModel):
     question_words: Words
     judgment_words: Words
     technical_heads: Words
+    benign_verbs: Words
+    talking_verbs: Words
     hindsight_adverbs: Words
     hindsight_words: Words
     evidence_verbs: Words

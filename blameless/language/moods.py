@@ -21,6 +21,7 @@ from blameless.language.parse import (
     last_word,
     lemma,
     negated,
+    past_form,
     phrase_start,
     subject_of,
     verbal,
@@ -45,8 +46,9 @@ _NEGATORS = frozenset(
     }
 )
 _MECHANISM = frozenset({"because", "since", "so", "as", "due", "therefore", "thus"})
+_WRITERS = frozenset({"i", "we", "us", "me"})
 _TELLING = frozenset({"mention", "say", "add", "note", "include", "thank", "credit"})
-_MODALS_OF_DUTY = frozenset({"must", "should", "need", "have", "ought", "to", "will", "shall"})
+_MODALS_OF_DUTY = frozenset({"must", "should", "need", "have", "ought", "to"})
 
 
 def modal_perfect(sentence: Span, lists: Lists) -> Iterator[Found]:
@@ -92,14 +94,15 @@ def conditional(sentence: Span, lists: Lists) -> Iterator[Found]:
         if not is_word(word, lists.words):
             continue
         if word.lower_ == "if" and word.dep_ == "mark":
-            verb = word.head
+            verb = word.head  # "if X had checked", or "if X would have checked" (a learner's)
         elif word.lower_ == "had" and word.dep_ == "aux" and word.i < word.head.i:
             verb = word.head
             if subject_of(verb) is None or subject_of(verb).i < word.i:  # type: ignore[union-attr]
                 continue  # "X had forgotten" is a statement, not an inversion
         else:
             continue
-        if not any(a.lower_ in ("had", "'d") for a in verb.children) or verb.tag_ != "VBN":
+        auxes = {a.lower_ for a in verb.children if a.dep_ == "aux"}
+        if not auxes & {"had", "'d", "would", "have"} or not past_form(verb):
             continue
         agent = subject_of(verb)
         if lists.agent(agent):
@@ -108,8 +111,8 @@ def conditional(sentence: Span, lists: Lists) -> Iterator[Found]:
 
 def question(sentence: Span, lists: Lists) -> Iterator[Found]:
     """Why/who questions aimed at people: "Why did you…?", "Who pushed this?"."""
-    if "?" not in sentence.text:
-        return
+    if "?" not in sentence.text and not _inverted(sentence):
+        return  # chat drops the question mark: "@priya why would you run that"
     for word in sentence:
         if not is_word(word, lists.words) or in_quotes(word, sentence):
             continue
@@ -141,6 +144,27 @@ def question(sentence: Span, lists: Lists) -> Iterator[Found]:
             yield Found(word, agent, word, _question_end(verb))
 
 
+def _inverted(sentence: Span) -> bool:
+    """A question without its mark: a wh-word right before an auxiliary or a verb
+    ("why would you…", "whose idea was it…", "who pushed this")."""
+    for word in sentence:
+        if word.lower_ in ("why", "who", "whose") and word.i + 1 < sentence.end:
+            if not _first_words(word, sentence):
+                return False  # "the developer who requested…": a relative clause
+            after = word.doc[word.i + 1]
+            return after.tag_ in ("MD", "VBD", "VBZ", "VBP") or after.pos_ == "NOUN"
+    return False
+
+
+def _first_words(word: Token, sentence: Span) -> bool:
+    """Nothing but a chat prefix before the word: "[02:47] @devon: why would you…"."""
+    return all(
+        t.is_punct or t.like_num or t.text.startswith("@") or t.nbor(1).text == ":"
+        for t in sentence
+        if t.i < word.i
+    )
+
+
 def _asked_about(word: Token, lists: Lists) -> Token | None:
     """ "Why did <@U024BE7LH> silence…?": a person right after the auxiliary, for the
     questions whose parse loses the subject (handles, unknown names)."""
@@ -167,23 +191,53 @@ def imperative(sentence: Span, lists: Lists) -> Iterator[Found]:
             "AUX",
         ):
             verb = word.head
-        if _ordered(verb, sentence):
+        told = lists.wanted == "person"
+        if told and (word.i != verb.i or not verbal(word)):
+            continue  # an obligation is a verb put on someone: not "add monitoring"
+        if _ordered(verb, sentence, told=told):
             yield Found(word, None, min(verb, word, key=lambda t: t.i), clause_end(verb))
 
 
-def _ordered(verb: Token, sentence: Span) -> bool:
-    """An imperative, or a person told what to do ("Engineers must…", "Luis to retake…")."""
+def _ordered(verb: Token, sentence: Span, told: bool = False) -> bool:
+    """An imperative, or a person told what to do ("Engineers must…", "Luis to retake…");
+    with `told`, only the second: "check the dashboard" is an order to no one in particular."""
+    if _topic(verb):
+        return False  # "Telling engineers to be careful is not a solution"
     subject = subject_of(verb)
     auxes = [c for c in verb.children if c.dep_ in ("aux", "neg")]
     if subject is None:
+        if told:
+            return False
         lead = [c for c in verb.children if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i]
         first = min([verb, *lead], key=lambda t: t.i)
         after_label = any(t.text == ":" and t.i < verb.i for t in sentence)
         if any(t.tag_ in ("VBD", "VBZ") for t in lead):
             return False  # "did not", "does not": a statement, not an order
         return verb.tag_ in ("VB", "VBP") and (opens_clause(first) or after_label)
-    if any(a.lower_ in _MODALS_OF_DUTY for a in auxes) or lemma(verb) == "need":
+    if subject.lower_ in _WRITERS:
+        return False  # "I need to update it", "we must add…": the writers' own plans
+    own = any(c.i == subject.i for c in verb.children)
+    duties = [a for a in auxes if a.i != subject.i and a.lower_ in _MODALS_OF_DUTY]
+    # "Luis to retake…" assigns work; in "Tomasz forgot to renew…" the "to" only links verbs
+    duties = [a for a in duties if a.lower_ != "to" or own]
+    obliged = verb.dep_ == "xcomp" and lemma(verb.head) in ("need", "have", "ought", "require")
+    if duties or obliged or lemma(verb) == "need":
         return is_human(subject, proper_nouns=True, agent_slot=True)
+    return False
+
+
+def _topic(verb: Token) -> bool:
+    """The clause is the subject of another: a practice talked about ("Firing the engineer
+    removes…", "Telling engineers to be careful is not a solution")."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ in ("csubj", "csubjpass") or (
+            token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")
+        ):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
     return False
 
 
@@ -196,6 +250,11 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             yield from _misparsed_order(verb, sentence, lists)
             continue
         people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        patient = subject_of(verb) if any(c.dep_ == "auxpass" for c in verb.children) else None
+        if patient is not None:
+            people.append(patient)  # "the staff would … be reminded of protocols"
+        if _topic(verb):
+            continue  # "Firing the engineer removes…": the practice discussed, not ordered
         people += [  # "hold a technician/JJ accountable/JJ": the person under a misread object
             c for t in people if t.pos_ in ("ADJ", "VERB") for c in t.children
         ]
@@ -262,6 +321,11 @@ def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
             if lists.negated != negated(verb):
                 continue
             yield Found(verb, None, phrase_start(subject), clause_end(verb))
+        elif passive and lists.wanted == "someone" and has_agent:
+            # "was overlooked by whoever owned the integration"
+            agent = subject_of(verb)
+            if lists.agent(agent) and subject is not None:
+                yield Found.spanning(verb, agent, phrase_start(subject), clause_end(verb))
         elif (
             not passive
             and lists.wanted == "someone"
@@ -282,9 +346,9 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue
         last = tokens[index + length - 1]
         following = tokens[index + length : index + length + 1]
-        if following and following[0].text in ("(", "-", "–"):
+        if following and following[0].text in ("(", "-", "–", "and", "with", ","):
             following = tokens[index + length : index + length + 3]
-        if any(lists.cancels(t) for t in following):
+        if any(lists.cancels(t) or _status_code(t) for t in following):
             continue  # "lazy loading", "user error (HTTP 400)": a technical sense
         if last.dep_ == "compound" and last.head.i > last.i and last.pos_ == "NOUN":
             continue  # "fat-finger protection", "error budget": the words name something else
@@ -295,6 +359,11 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
         if lists.wanted != "none" and not any(lists.agent(t) for t in tokens):
             continue
         yield Found(word, None, word, last)
+
+
+def _status_code(token: Token) -> bool:
+    """ "user error (HTTP 400)", "user error and HTTP 413": a protocol's error code."""
+    return token.like_num and len(token.text) == 3 and token.text[:1] in "45"
 
 
 def _scare_quoted(first: Token, last: Token) -> bool:

@@ -89,6 +89,7 @@ def _phrase_index(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
 
 def subject_of(verb: Token) -> Token | None:
     """Who does the verb: its subject or by-agent, through "and", infinitives and "who"."""
+    climbed = False
     for _ in range(6):
         for child in verb.children:
             if child.dep_ == "agent":
@@ -106,6 +107,8 @@ def subject_of(verb: Token) -> Token | None:
             child = before[-1] if before else subjects[0]
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
+            if climbed and child.dep_ == "nsubjpass":
+                return None  # "Contributing to X, the team was not alerted": not its doer
             return child
         misread = _misread_subject(verb)
         if misread is not None:
@@ -121,6 +124,7 @@ def subject_of(verb: Token) -> Token | None:
             if verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" for c in verb.children):
                 return None  # "…, because it failed": its own clause, with no subject
             verb = verb.head
+            climbed = True
             continue
         return None
     return None
@@ -300,3 +304,18 @@ def in_quotes(token: Token, sentence: Span) -> bool:
         ):
             quote_marks += 1
     return quote_marks % 2 == 1
+
+
+def quoted_tokens(sentence: Span) -> set[int]:
+    """Tokens inside quotation marks: a quoted "I should have…" is an example."""
+    inside, quoted = False, set()
+    for token in sentence:
+        opens_single = token.text in ("'", "‘") and (
+            token.i == sentence.start or bool(token.doc[token.i - 1].whitespace_)
+        )
+        closes_single = inside and token.text in ("'", "’")
+        if token.text in ('"', "“", "”") or opens_single or closes_single:
+            inside = not inside
+        elif inside:
+            quoted.add(token.i)
+    return quoted

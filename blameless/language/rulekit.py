@@ -131,8 +131,9 @@ class CompiledFrame:
         for found in construction(sentence, self.lists.bind(people)):
             # The guarantee the prefilter rests on: every match is anchored on a word
             # the prefilter looks for, so a sentence it skips could not have matched.
-            words = sentence.doc[min(found.anchor.i, found.last.i) : found.last.i + 1]
-            if self.prefilter.search(found.anchor.text) or self.prefilter.search(words.text):
+            start = found.anchor.i  # the anchor and the words after it: "result in", "due to"
+            words = sentence.doc[start : min(sentence.end, start + 6)]
+            if self.prefilter.search(words.text):
                 yield found
 
 
