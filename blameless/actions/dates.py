@@ -194,6 +194,8 @@ _WITHIN = re.compile(
     r"(?P<unit>day|week|month)s?(?:\s+of\s+(?:this|the)\s+(?:review|incident))?",
     re.I,
 )
+# A relative due date inside running text ("…, within one week of this review.").
+WITHIN_SPAN = re.compile(_WITHIN.pattern, re.I)
 _WEEKDAY = re.compile(r"(?:(?:this|next)\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")", re.I)
 _PERIOD_END = re.compile(
     r"(?:the\s+)?end\s+of\s+(?P<which>this|the|next)\s+(?P<unit>week|month|quarter)", re.I

@@ -14,6 +14,7 @@ import re
 
 from blameless.actions.dates import (
     DATE_SPAN,
+    WITHIN_SPAN,
     Due,
     DueKind,
     looks_like_due,
@@ -261,7 +262,12 @@ def _take_by_dates(text: str) -> tuple[str, list[Fields]]:
         pieces.append(text[position : match.start()])
         position = match.end() + date.end()
     pieces.append(text[position:])
-    return " ".join(pieces), found
+    text, found = " ".join(pieces), found
+    within = WITHIN_SPAN.search(text) if "within" in text.lower() else None
+    if within and parse_due(within.group()).kind is DueKind.DATE:  # only with a review date
+        found.append(Fields("", due=parse_due(within.group())))
+        text = text[: within.start()] + text[within.end() :]
+    return text, found
 
 
 def _take_tail(text: str) -> tuple[str, list[Fields]]:
