@@ -26,10 +26,9 @@ from blameless.windows import Chunk, Gate, Window, chunk_windows, trigger_window
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# Chunks per spaCy batch: bounds the Docs alive at once. Peak memory for 80 KB and
-# 320 KB of dense blame prose: 404/430 MiB at 4, 308/309 at 2, 236/237 at 1; 2 is as
-# fast as 4 within noise.
-PARSE_BATCH = 2
+# Chunks per spaCy batch (of CHUNK_CHARACTERS each): bounds the Docs alive at once, so
+# peak memory stays flat however long the document.
+PARSE_BATCH = 8
 _SEVERITIES = sorted(Severity, key=lambda severity: severity.rank)
 
 
