@@ -48,8 +48,9 @@ def postmortems(size: int) -> str:
 
 
 def one_long_line(size: int) -> str:
-    """Postmortem prose with every line break replaced by a space."""
-    return _repeat(" ".join(POSTMORTEM.split()) + " ", size)
+    """Postmortem prose with every line break replaced by a space: one huge paragraph
+    (without the leading "#", which would make the whole line one heading)."""
+    return _repeat(" ".join(POSTMORTEM.split()).removeprefix("# ") + " ", size)
 
 
 def one_trigger_word(size: int) -> str:
