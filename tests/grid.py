@@ -98,7 +98,7 @@ BLAME = [
     Template("person-as-cause", "{A} made a typo in the DNS record."),
     Template("person-as-cause", "{A} pushed a broken config to all regions."),
     Template("person-as-cause", "The outage was caused by {a}."),
-    Template("person-as-cause", "The search index was wiped by {a}."),
+    Template("person-as-cause", "The backup bucket was wiped by {a}."),
     Template("person-as-cause", "The outage was caused by {p} config push."),
     Template("person-as-cause", "{P} typo brought down the site."),
     Template("person-as-cause", "The whole incident was {p} fault.", system_fine=False),

@@ -27,7 +27,9 @@ from blameless.language.parse import (
 )
 from blameless.language.rulekit import Lists
 
-_TRACING = frozenset({"trace", "attribute", "pin", "blame"})
+_OBLIGATIONS = frozenset({"suppose", "expect", "require"})  # "X was supposed to verify…"
+_COPULAS = frozenset({"be", "lie", "rest", "fall", "remain", "sit"})
+_TRACING = frozenset({"trace", "attribute", "pin"})
 _COMPLEMENTS = frozenset(
     {"nsubj", "attr", "nsubjpass", "acomp", "npadvmod", "dobj", "oprd", "appos", "dep"}
 )
@@ -39,9 +41,11 @@ def subject(sentence: Span, lists: Lists) -> Iterator[Found]:
     for verb in sentence:
         if not (verbal(verb) or verb.pos_ == "ADJ") or not is_word(verb, lists.words):
             continue
+        if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+            continue  # "creating issues had to wait", ", causing a logout": not a doer's act
         if negated(verb) or hypothetical(verb):
             continue
-        agent = subject_of(verb)
+        agent = subject_of(verb, patients=lemma(verb) in _OBLIGATIONS)
         if not lists.agent(agent):
             continue
         quoted = quoted_tokens(sentence)
@@ -74,8 +78,11 @@ def _marked_verb(word: Token) -> Token | None:
     head = word.head
     if word.dep_ == "pobj" and head.dep_ == "prep":  # by mistake, in error
         head = head.head
-    elif word.dep_ in ("amod", "compound") and head.dep_ in ("dobj", "pobj", "nsubjpass"):
-        head = head.head.head if head.dep_ == "pobj" else head.head
+    elif word.dep_ in ("amod", "compound"):
+        while head.dep_ in ("compound", "amod") and head.head.i != head.i:
+            head = head.head  # "the wrong database node": up to "node"
+        if head.dep_ in ("dobj", "pobj", "nsubjpass"):
+            head = head.head.head if head.dep_ == "pobj" else head.head
     for _ in range(2):
         if head.pos_ in ("VERB", "AUX"):
             return head
@@ -116,7 +123,8 @@ def _in_causal_position(thing: Token, lists: Lists) -> bool:
         head = head.head
         if lists.has_marker(head):
             return True
-        if any(lists.has_marker(c) for c in head.children if c.dep_ in ("conj", "prep", "agent")):
+        linked = ("conj", "prep", "agent", "attr", "ccomp", "relcl")  # "is what killed"
+        if any(lists.has_marker(c) for c in head.children if c.dep_ in linked):
             return True  # "…locked the table and brought down checkout", "due to"
     return False
 
@@ -148,6 +156,8 @@ def _copular_agents(word: Token, sentence: Span) -> Iterator[Token]:
     head = word.head
     if word.dep_ in ("acomp", "attr", "xcomp", "pobj", "nsubj") or word.head.dep_ == "prep":
         verb = head.head if head.dep_ == "prep" else head
+        if lemma(verb) not in _COPULAS and lemma(verb.head) not in _COPULAS:
+            return  # "the team got to the root cause": no copula, no attribution
         doer = subject_of(verb)
         if doer is not None and doer.i != word.i:
             yield doer
@@ -234,8 +244,15 @@ def _responsible_parties(target: Token) -> Iterator[Token]:
             found = subject_of(child)
             if found is not None and found.i != target.i:
                 yield found
-        elif child.dep_ == "prep" and child.lower_ in ("by", "of", "from"):
+        elif child.dep_ == "prep" and child.lower_ in ("by", "of"):
             yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _after_comma(verb: Token) -> bool:
+    """The clause is set off by a comma or a dash: ", causing…", ", which led to…"."""
+    doc = verb.doc
+    start = min([verb, *(c for c in verb.children if c.i < verb.i)], key=lambda t: t.i)
+    return start.i > 0 and doc[start.i - 1].text in (",", "—", "–", "-", ";")
 
 
 def consequence(sentence: Span, lists: Lists) -> Iterator[Found]:
@@ -246,13 +263,26 @@ def consequence(sentence: Span, lists: Lists) -> Iterator[Found]:
         relative = any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children)
         if not (verb.tag_ == "VBG" or relative) or verb.dep_ == "ROOT":
             continue
-        act = verb.head
-        for _ in range(4):
-            if act.pos_ in ("VERB", "AUX") and act.i != verb.i:
-                break
-            act = act.head
-        if act.i == verb.i or (negated(act) and not lists.objects):
+        if not _after_comma(verb):
+            continue  # "rules which were blocking requests" describes the rules
+        if any(c.dep_ == "nsubj" and c.lower_ not in ("which", "that") for c in verb.children):
+            continue  # "…, as it was causing errors": its own subject, its own act
+        agent = _acting_person(verb, lists)
+        if agent is not None:
+            yield Found(verb, agent, phrase_start(agent), clause_end(verb))
+
+
+def _acting_person(verb: Token, lists: Lists) -> Token | None:
+    """Whose act the consequence hangs off, up through the clauses it is attached to
+    ("a contractor unplugged a server that ran X, grounding flights": the contractor)."""
+    act = verb
+    for _ in range(5):
+        if act.head.i == act.i:
+            return None
+        act = act.head
+        if act.pos_ not in ("VERB", "AUX") or negated(act):
             continue
         agent = subject_of(act)
-        if lists.agent(agent) and agent is not None and agent.i < verb.i:
-            yield Found(verb, agent, phrase_start(agent), clause_end(verb))
+        if agent is not None and agent.i < verb.i and lists.agent(agent):
+            return agent
+    return None

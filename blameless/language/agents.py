@@ -45,6 +45,9 @@ SYSTEM_NOUNS = _LEX.words("system_nouns")
 AMBIGUOUS_ROLES = _LEX.words("ambiguous_roles")
 _HUMAN_ROLE_MODIFIERS = _LEX.words("human_role_modifiers")
 _PERSON_POSSESSIVES = _LEX.words("person_possessives") - {"their"}
+_CLOSED_CLASSES = frozenset(
+    {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "ADV", "INTJ", "SYM", "X"}
+)
 _PARTITIVES = frozenset({"one", "some", "many", "several", "two", "three", "each", "most", "few"})
 
 
@@ -112,6 +115,10 @@ def is_english_word(word: str) -> bool:
     return word in _english_words
 
 
+def _english(word: str) -> bool:
+    return word in _english_words
+
+
 def has_vocabulary() -> bool:
     """Whether the component has handed over the pipeline's vocabulary yet."""
     return bool(_english_words)
@@ -156,6 +163,13 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
         return False
     if not _NAME_SHAPE.match(text):
         return False
+    misread_name = any_tag and token.lower_ in word_names()  # "Will" read as a modal
+    if (token.is_stop or token.pos_ in _CLOSED_CLASSES) and not misread_name:
+        return False  # "This caused…", "Manually marked…"; but "Will took down…"
+    if token.tag_ in ("NNS", "NNPS") and (
+        token.lemma_.lower() in _english_words or token.lower_.rstrip("s") in _english_words
+    ):
+        return False  # "because of the Emails being rejected": a plural common noun
     # The NER often calls an unfamiliar name a place or an organisation; where the shape
     # of the sentence says "person" (`any_tag`), only number-like labels rule it out.
     excluded = _NUMERIC_ENTITIES if any_tag else _NOT_PEOPLE_ENTITIES
@@ -169,8 +183,9 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
         return False
     if lower not in _english_words and token.lemma_.lower() not in _english_words:
         return True  # "Ines", "Oluwaseun": no English word, whatever the tagger says
-    if any_tag and token.tag_ == "NNP" and not any(c.dep_ == "det" for c in token.children):
-        return True  # a proper noun where only a doer fits: "Ming forgot…", "Joy must…"
+    opening = token.i == token.sent.start or token.doc[token.i - 1].is_punct
+    if any_tag and token.tag_ == "NNP" and not opening:
+        return not any(c.dep_ == "det" for c in token.children)  # "because of Joy"
     # An English word as a name ("Raj", "Will") only where a name is all that fits: a
     # possessor ("Raj's typo") or a question's subject ("Why did Grace page…?"), tagged as
     # a proper noun, capitalized inside the sentence, with no article ("the Stability
@@ -235,11 +250,17 @@ def is_human(
     lower = token.lower_
     if lower in people or is_handle(token):
         return True
+    plural = token.tag_ in ("NNS", "NNPS") and token.text[:1].isupper()
+    singular = token.lemma_.lower() if token.lemma_.lower() != lower else lower.rstrip("s")
+    people_words = ROLE_NOUNS | TEAM_NOUNS
+    if plural and not {lower, singular} & people_words and _english(singular):
+        return False  # "Users on PyPI", "Emails": plural common nouns, capitalized
     if (
         token.ent_type_ == "PERSON"
         and not _numbered(token)
         and lower not in SYSTEM_NOUNS
         and token.text[:1].isupper()
+        and token.text[1:] == token.text[1:].lower()  # "PostHog", "GitHub": products
         and token.pos_ not in ("ADP", "DET", "PUNCT", "CCONJ")
     ):
         return token.lower_ not in technical_names()
@@ -274,6 +295,9 @@ def _role_is_human(token: Token) -> bool:
     if token.lemma_.lower() in AMBIGUOUS_ROLES or token.lower_ in AMBIGUOUS_ROLES:
         if _technical_compound(token):
             return False
+        bare = not any(c.dep_ in ("compound", "nmod") for c in token.children)
+        if token.tag_ == "NNS" and bare:
+            return True  # "operators need to…", "one of its operators"
         # "the operator" is a person; "the cert-manager operator" or "the database
         # operator" is software: any naming modifier but a human one makes it software.
         for child in token.children:

@@ -59,6 +59,8 @@ class Lexicon(BaseModel):
     disregard_verbs: Words
     diligence_verbs: Words
     counterfactual_modals: Words
+    state_verbs: Words
+    knowable_nouns: Words
     conditional_words: Words
     question_words: Words
     judgment_words: Words

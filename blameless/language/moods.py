@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from blameless.language.agents import NOBODY, is_human
+from blameless.language.agents import NOBODY, TEAM_NOUNS, is_human
 from blameless.language.lexicon import lexicon
 from blameless.language.parse import (
     CLOCK_WORDS,
@@ -20,8 +20,10 @@ from blameless.language.parse import (
     is_word,
     last_word,
     lemma,
+    matches_agent,
     negated,
     past_form,
+    patient_of,
     phrase_start,
     subject_of,
     verbal,
@@ -48,7 +50,7 @@ _NEGATORS = frozenset(
 _MECHANISM = frozenset({"because", "since", "so", "as", "due", "therefore", "thus"})
 _WRITERS = frozenset({"i", "we", "us", "me"})
 _TELLING = frozenset({"mention", "say", "add", "note", "include", "thank", "credit"})
-_MODALS_OF_DUTY = frozenset({"must", "should", "need", "have", "ought", "to"})
+_MODALS_OF_DUTY = frozenset({"must", "should", "need", "ought", "to"})  # "have to": obliged
 
 
 def modal_perfect(sentence: Span, lists: Lists) -> Iterator[Found]:
@@ -61,6 +63,8 @@ def modal_perfect(sentence: Span, lists: Lists) -> Iterator[Found]:
             verb = next((c for c in modal.children if c.dep_ == "xcomp"), modal)
         if not any(lemma(a) == "have" and a.i > modal.i for a in verb.children):
             continue
+        if lists.cancels(verb):
+            continue  # "should have felt some relief": a state, not an act
         if any(c.dep_ == "auxpass" for c in verb.children):
             continue  # "I should have been paged": the person is not the one who acted
         agent = subject_of(verb)
@@ -76,6 +80,10 @@ def lapse(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue
         if lists.negated != negated(verb) and lemma(verb) != "bother":
             continue  # a negated frame wants "did not check"; the others "forgot to"
+        if lists.negated and not _in_the_past(verb):
+            continue  # "users do not know each other's addresses": a state, not a lapse
+        if verb.tag_ == "VBG" and not lists.negated:
+            continue  # "missing permission", "skipping the step": a state, not a lapse
         if any(c.dep_ == "auxpass" for c in verb.children):
             continue  # passives are agentless: concealed-blame's business
         if lemma(verb) in ("fail", "bother") and not any(c.dep_ == "xcomp" for c in verb.children):
@@ -86,6 +94,12 @@ def lapse(sentence: Span, lists: Lists) -> Iterator[Found]:
         if lists.agent(agent):
             assert agent is not None
             yield Found(verb, agent, phrase_start(agent), clause_end(verb))
+
+
+def _in_the_past(verb: Token) -> bool:
+    """ "did not check", "had never tested", "wasn't verified": a past act or non-act."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return past_form(verb) or any(a.tag_ in ("VBD", "VBN") for a in auxes)
 
 
 def conditional(sentence: Span, lists: Lists) -> Iterator[Found]:
@@ -138,8 +152,13 @@ def question(sentence: Span, lists: Lists) -> Iterator[Found]:
         if verb.tag_ in ("VBZ", "VBP") and not auxes & {"do", "be", "have", "would", "could"}:
             continue  # "why is an operator able to…?": a question about the system
         if lemma(verb) == "be" and not any(c.dep_ == "acomp" for c in verb.children):
+            # "Why wasn't the engineer watching…?" read as "was" + a noun with a participle
+            attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+            watching = attr is not None and any(c.dep_ == "acl" for c in attr.children)
+            if watching and lists.agent(attr):
+                yield Found(word, attr, word, _question_end(verb))
             continue
-        agent = subject_of(verb) or _asked_about(word, lists)
+        agent = subject_of(verb) or patient_of(verb) or _asked_about(word, lists)
         if lists.agent(agent) or (agent is not None and agent.lower_ in NOBODY):
             yield Found(word, agent, word, _question_end(verb))
 
@@ -203,6 +222,8 @@ def _ordered(verb: Token, sentence: Span, told: bool = False) -> bool:
     with `told`, only the second: "check the dashboard" is an order to no one in particular."""
     if _topic(verb):
         return False  # "Telling engineers to be careful is not a solution"
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _ordered(verb.head, sentence, told)  # "…that aren't marked or don't have…"
     subject = subject_of(verb)
     auxes = [c for c in verb.children if c.dep_ in ("aux", "neg")]
     if subject is None:
@@ -216,12 +237,15 @@ def _ordered(verb: Token, sentence: Span, told: bool = False) -> bool:
         return verb.tag_ in ("VB", "VBP") and (opens_clause(first) or after_label)
     if subject.lower_ in _WRITERS:
         return False  # "I need to update it", "we must add…": the writers' own plans
+    if told and not _people_in_general(subject):
+        return False  # "the error tracking team should monitor X": a team's task
     own = any(c.i == subject.i for c in verb.children)
     duties = [a for a in auxes if a.i != subject.i and a.lower_ in _MODALS_OF_DUTY]
     # "Luis to retake…" assigns work; in "Tomasz forgot to renew…" the "to" only links verbs
-    duties = [a for a in duties if a.lower_ != "to" or own]
+    duties = [a for a in duties if a.lower_ != "to" or (own and verb.dep_ == "ROOT")]
     obliged = verb.dep_ == "xcomp" and lemma(verb.head) in ("need", "have", "ought", "require")
-    if duties or obliged or lemma(verb) == "need":
+    needs = lemma(verb) == "need" and any(c.dep_ == "xcomp" for c in verb.children)
+    if duties or obliged or needs:
         return is_human(subject, proper_nouns=True, agent_slot=True)
     return False
 
@@ -241,6 +265,16 @@ def _topic(verb: Token) -> bool:
     return False
 
 
+def _people_in_general(subject: Token) -> bool:
+    """ "engineers", "every engineer", "everyone", "all reviewers": a rule for people."""
+    if subject.lower_ in ("everyone", "everybody", "anyone", "anybody", "nobody", "people"):
+        return True
+    determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet")}
+    if determiners & {"every", "each", "all", "any"}:
+        return True
+    return subject.tag_ in ("NNS", "NNPS") and not determiners and subject.lower_ not in TEAM_NOUNS
+
+
 def target(sentence: Span, lists: Lists) -> Iterator[Found]:
     """A person as what gets changed: "retrain Bob", "the engineer was let go"."""
     for verb in sentence:
@@ -250,7 +284,15 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             yield from _misparsed_order(verb, sentence, lists)
             continue
         people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
-        patient = subject_of(verb) if any(c.dep_ == "auxpass" for c in verb.children) else None
+        people += [  # "have a conversation with Tariq"
+            p
+            for d in list(people)
+            for prep in d.children
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "to")
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+        patient = patient_of(verb)
         if patient is not None:
             people.append(patient)  # "the staff would … be reminded of protocols"
         if _topic(verb):
@@ -314,7 +356,7 @@ def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
             return  # "…skipped because the label bypasses the tests": a mechanism is given
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         has_agent = any(c.dep_ == "agent" for c in verb.children)
-        subject = subject_of(verb)
+        subject = patient_of(verb) if passive else subject_of(verb)
         if passive and not has_agent and subject is not None and lists.wanted == "none":
             if lists.objects and not is_word(subject, lists.objects):
                 continue
@@ -356,7 +398,7 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue
         if word.is_alpha and _negated(word, sentence):
             continue
-        if lists.wanted != "none" and not any(lists.agent(t) for t in tokens):
+        if (lists.wanted != "none" or lists.objects) and not _judges_someone(tokens, lists):
             continue
         yield Found(word, None, word, last)
 
@@ -364,6 +406,17 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
 def _status_code(token: Token) -> bool:
     """ "user error (HTTP 400)", "user error and HTTP 413": a protocol's error code."""
     return token.like_num and len(token.text) == 3 and token.text[:1] in "45"
+
+
+def _judges_someone(tokens: list[Token], lists: Lists) -> bool:
+    """A person is in the sentence, or (with `objects`) a past act of someone's or a thing
+    a person should have known: "the fix was obviously a rollback"."""
+    if lists.objects:
+        past = any(past_form(t) and t.pos_ in ("VERB", "AUX") for t in tokens)
+        knowable = any(lists.has_object(t) for t in tokens)
+        person = any(matches_agent(t, "person", lists.people) for t in tokens)
+        return past and (person or knowable)
+    return any(lists.agent(t) for t in tokens)
 
 
 def _scare_quoted(first: Token, last: Token) -> bool:

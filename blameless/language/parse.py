@@ -20,6 +20,7 @@ from blameless.language.lexicon import IRREGULAR, inflections, lexicon
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "hardly"})
 _HYPOTHETICAL = frozenset({"can", "could", "may", "might", "will", "would", "ca", "wo", "shall"})
+_PARTICLES = frozenset({"off", "down", "out", "up", "over", "away"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _SELF = frozenset(lexicon().words("self_pronouns"))
 
@@ -87,20 +88,29 @@ def _phrase_index(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
     return {head: tuple(entries) for head, entries in index.items()}
 
 
-def subject_of(verb: Token) -> Token | None:
-    """Who does the verb: its subject or by-agent, through "and", infinitives and "who"."""
+def subject_of(verb: Token, patients: bool = False) -> Token | None:
+    """Who does the verb: its subject or by-agent, through "and", infinitives and "who".
+
+    A passive's subject is what the act was done to ("the employee was scheduled for
+    removal"), so it counts only with `patients` ("X was supposed to verify…")."""
     climbed = False
     for _ in range(6):
         for child in verb.children:
             if child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ in ("pobj", "pcomp"):  # "by alice@." parses as pcomp
+                        if any(c.dep_ == "nsubj" for c in pobj.children):
+                            return subject_of(pobj)  # "by whoever owned it"
                         return pobj
         subjects = [
             c
             for c in verb.children
-            if c.dep_ in SUBJECTS and not (c.like_num or c.text.upper() in CLOCK_WORDS)
+            if c.dep_ in SUBJECTS
+            and not (c.like_num or c.text.upper() in CLOCK_WORDS)
+            and (patients or c.dep_ not in ("nsubjpass", "csubjpass"))
         ]
+        if not subjects and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return None  # a passive without a by-agent names no doer
         if subjects:
             # "14:02 UTC — Mia took…": the subject nearest the verb is its doer.
             before = [c for c in subjects if c.i < verb.i]
@@ -120,6 +130,9 @@ def subject_of(verb: Token) -> Token | None:
                 return left
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head if verb.head.i < verb.i else None
+        fragment = verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i
+        if fragment and any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
+            return verb.head  # "The contractor omitted to lock…" read as a noun phrase
         if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
             if verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" for c in verb.children):
                 return None  # "…, because it failed": its own clause, with no subject
@@ -242,14 +255,36 @@ def hypothetical(verb: Token) -> bool:
 
 
 def objects(verb: Token) -> Iterator[Token]:
-    """The words the verb acts on: its objects, their modifiers, and prepositional objects."""
+    """The words the verb acts on: its direct objects (or a passive's subject) with their
+    modifiers; "off" in "switched off the power". Not where it happened ("from the
+    database"), nor when ("before the outage")."""
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "attr", "oprd", "prt", "dative", "nsubjpass"):
-            yield from child.subtree
-        elif child.dep_ == "prep":
+            yield from _own_words(child)
+        elif child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ in _PARTICLES:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     yield from pobj.subtree
+
+
+def _own_words(head: Token) -> Iterator[Token]:
+    """A phrase's words without its prepositional attachments ("the versions [from the
+    database]"), but with "of" ones ("all of the data")."""
+    yield head
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ != "of":
+            continue
+        yield from _own_words(child)
+
+
+def patient_of(verb: Token) -> Token | None:
+    """What a passive verb was done to: "the warning was ignored" -> "warning"."""
+    patients = [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubjpass", "csubjpass") and c.text.upper() not in CLOCK_WORDS
+    ]
+    return patients[-1] if patients else None  # "14:02 UTC — the warning was ignored"
 
 
 def holds_word(tokens: Iterator[Token] | list[Token], words: frozenset[str]) -> bool:

@@ -127,14 +127,32 @@ class CompiledFrame:
         return self.frame.agent != "none"
 
     def run(self, sentence: Span, people: frozenset[str]) -> Iterator[Found]:
+        from blameless.language.parse import quoted_tokens
+
         construction = _constructions()[self.frame.construction]
+        quoted = quoted_tokens(sentence) if self.frame.construction != "lexical" else set()
         for found in construction(sentence, self.lists.bind(people)):
+            if found.anchor.i in quoted:
+                continue  # a quoted error message or example, not the writer's claim
+            if _generic_present(found):
+                continue  # "everyone makes mistakes": a truth about people, not an incident
             # The guarantee the prefilter rests on: every match is anchored on a word
             # the prefilter looks for, so a sentence it skips could not have matched.
             start = found.anchor.i  # the anchor and the words after it: "result in", "due to"
             words = sentence.doc[start : min(sentence.end, start + 6)]
             if self.prefilter.search(words.text):
                 yield found
+
+
+_GENERIC = frozenset({"everyone", "everybody", "anyone", "anybody", "people", "humans"})
+
+
+def _generic_present(found: Found) -> bool:
+    agent = found.agent
+    if agent is None or agent.lower_ not in _GENERIC:
+        return False
+    verb = agent.head
+    return verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def compile_frame(frame: Frame) -> CompiledFrame:
