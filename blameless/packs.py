@@ -66,6 +66,9 @@ class Frame(_Strict):
     markers: tuple[str, ...] = ()  # the act must carry one of these
     unless: tuple[str, ...] = ()  # a word from these next to the anchor cancels the match
     negated: bool = False  # the act must be negated: "did not check", "was never tested"
+    # "past": the anchor's clause tells of a finished act, not the writers' own ("the fix was
+    # obviously a rollback"; not "SSH is obviously no longer exposed", "we had of course…")
+    tense: Literal["any", "past"] = "any"
     severity: Severity | None = None
     # Section kinds (SectionKind values) where this frame is skipped or changes severity.
     sections: dict[str, Placement] = Field(default_factory=dict)

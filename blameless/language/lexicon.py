@@ -60,7 +60,6 @@ class Lexicon(BaseModel):
     diligence_verbs: Words
     counterfactual_modals: Words
     state_verbs: Words
-    knowable_nouns: Words
     conditional_words: Words
     question_words: Words
     judgment_words: Words

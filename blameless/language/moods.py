@@ -20,7 +20,6 @@ from blameless.language.parse import (
     is_word,
     last_word,
     lemma,
-    matches_agent,
     negated,
     past_form,
     patient_of,
@@ -398,7 +397,9 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue
         if word.is_alpha and _negated(word, sentence):
             continue
-        if (lists.wanted != "none" or lists.objects) and not _judges_someone(tokens, lists):
+        if lists.wanted != "none" and not any(lists.agent(t) for t in tokens):
+            continue
+        if lists.past and not _finished_act(word):
             continue
         yield Found(word, None, word, last)
 
@@ -408,15 +409,20 @@ def _status_code(token: Token) -> bool:
     return token.like_num and len(token.text) == 3 and token.text[:1] in "45"
 
 
-def _judges_someone(tokens: list[Token], lists: Lists) -> bool:
-    """A person is in the sentence, or (with `objects`) a past act of someone's or a thing
-    a person should have known: "the fix was obviously a rollback"."""
-    if lists.objects:
-        past = any(past_form(t) and t.pos_ in ("VERB", "AUX") for t in tokens)
-        knowable = any(lists.has_object(t) for t in tokens)
-        person = any(matches_agent(t, "person", lists.people) for t in tokens)
-        return past and (person or knowable)
-    return any(lists.agent(t) for t in tokens)
+def _finished_act(word: Token) -> bool:
+    """The word's clause tells of a past act that is not the writers' own: "the deploy
+    was clearly risky", "she obviously skipped it"; not "SSH is obviously no longer
+    exposed", "they could of course be the same person", "we had of course rotated it"."""
+    verb = word.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    if not (verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)):
+        return False
+    doer = subject_of(verb)
+    return doer is None or doer.lower_ not in _WRITERS
 
 
 def _scare_quoted(first: Token, last: Token) -> bool:

@@ -38,6 +38,7 @@ class Lists:
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unless: frozenset[str] = frozenset()
     negated: bool = False
+    past: bool = False
 
     def bind(self, people: frozenset[str]) -> Lists:
         return self if people == self.people else replace(self, people=people)
@@ -175,5 +176,6 @@ def compile_frame(frame: Frame) -> CompiledFrame:
         forms={k: tuple(sorted(v, key=len, reverse=True)) for k, v in forms.items()},
         unless=lex.words(*frame.unless),
         negated=frame.negated,
+        past=frame.tense == "past",
     )
     return CompiledFrame(frame, lists, Prefilter.of(words))
