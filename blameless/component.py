@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from blameless.hits import combine
-from blameless.language.agents import set_english_words
 from blameless.language.engine import Context, LanguageEngine
+from blameless.language.vocabulary import set_english_words
 from blameless.packs import get_pack
 
 # Registered once at import, as spaCy recommends; `blame` is derived, so it is a getter.

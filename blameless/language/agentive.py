@@ -13,19 +13,16 @@ from spacy.tokens import Span, Token
 
 from blameless.language.parse import (
     Found,
-    clause_end,
     hypothetical,
     is_word,
-    last_word,
     lemma,
     negated,
     objects,
-    phrase_start,
-    quoted_tokens,
     subject_of,
     verbal,
 )
 from blameless.language.rulekit import Lists
+from blameless.language.spans import clause_end, last_word, phrase_start, quoted_tokens
 
 _OBLIGATIONS = frozenset({"suppose", "expect", "require"})  # "X was supposed to verify…"
 _COPULAS = frozenset({"be", "lie", "rest", "fall", "remain", "sit"})

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from blameless.hits import Hit
-from blameless.language.agents import human_names, person_hint
+from blameless.language.agents import human_names
 from blameless.language.exemptions import talks_about_blame
+from blameless.language.hint import person_hint
 from blameless.language.rewrite import suggestions
 from blameless.language.rulekit import CompiledFrame, compile_frame
 from blameless.model import Edit, Severity

@@ -14,8 +14,8 @@ from spacy.tokens import Span, Token
 
 from blameless.language.agents import TEAM_NOUNS, is_handle, is_human
 from blameless.language.lexicon import lexicon
-from blameless.language.parse import quoted_tokens
 from blameless.language.prefilter import Prefilter
+from blameless.language.spans import quoted_tokens
 
 _GENERIC_PEOPLE = frozenset(
     {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from blameless.language.agents import person_hint
+from blameless.language.hint import person_hint
 from blameless.language.prefilter import Prefilter
 from blameless.language.rulekit import compile_frame
 from blameless.packs import load_packs

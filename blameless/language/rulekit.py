@@ -96,7 +96,7 @@ Construction = Callable[["Span", Lists], Iterator["Found"]]
 
 
 def _constructions() -> dict[str, Construction]:
-    from blameless.language import agentive, moods
+    from blameless.language import agentive, lexical, moods, orders
 
     return {
         "subject": agentive.subject,
@@ -110,10 +110,10 @@ def _constructions() -> dict[str, Construction]:
         "lapse": moods.lapse,
         "conditional": moods.conditional,
         "question": moods.question,
-        "imperative": moods.imperative,
-        "target": moods.target,
+        "imperative": orders.imperative,
+        "target": orders.target,
         "agentless": moods.agentless,
-        "lexical": moods.lexical,
+        "lexical": lexical.lexical,
     }
 
 
@@ -128,7 +128,7 @@ class CompiledFrame:
         return self.frame.agent != "none"
 
     def run(self, sentence: Span, people: frozenset[str]) -> Iterator[Found]:
-        from blameless.language.parse import quoted_tokens
+        from blameless.language.spans import quoted_tokens
 
         construction = _constructions()[self.frame.construction]
         quoted = quoted_tokens(sentence) if self.frame.construction != "lexical" else set()

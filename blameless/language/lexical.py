@@ -1,0 +1,105 @@
+"""The lexical construction: words that blame by themselves ("sloppy", "human error",
+"dumpster fire", "my bad"), unless the sentence mentions, negates or technically uses them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from blameless.language.parse import (
+    Found,
+    subject_of,
+)
+from blameless.language.rulekit import Lists
+from blameless.language.spans import WRITERS
+
+_NEGATORS = frozenset(
+    {
+        "not",
+        "n't",
+        "never",
+        "no",
+        "nobody",
+        "rarely",
+        "seldom",
+        "unlikely",
+        "hardly",
+        "none",
+        "neither",
+        "without",
+    }
+)
+
+
+def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """Words that blame by themselves: "sloppy", "human error", "dumpster fire", "my bad"."""
+    tokens = list(sentence)
+    for index, word in enumerate(tokens):
+        length = lists.phrase_at(tokens, index)
+        if not length:
+            continue
+        last = tokens[index + length - 1]
+        following = tokens[index + length : index + length + 1]
+        if following and following[0].text in ("(", "-", "–", "and", "with", ","):
+            following = tokens[index + length : index + length + 3]
+        if any(lists.cancels(t) or _status_code(t) for t in following):
+            continue  # "lazy loading", "user error (HTTP 400)": a technical sense
+        if last.dep_ == "compound" and last.head.i > last.i and last.pos_ == "NOUN":
+            continue  # "fat-finger protection", "error budget": the words name something else
+        if _scare_quoted(word, last) or _mentioned(word):
+            continue
+        if word.is_alpha and _negated(word, sentence):
+            continue
+        if lists.wanted != "none" and not any(lists.agent(t) for t in tokens):
+            continue
+        if lists.past and not _finished_act(word):
+            continue
+        yield Found(word, None, word, last)
+
+
+def _status_code(token: Token) -> bool:
+    """ "user error (HTTP 400)", "user error and HTTP 413": a protocol's error code."""
+    return token.like_num and len(token.text) == 3 and token.text[:1] in "45"
+
+
+def _finished_act(word: Token) -> bool:
+    """The word's clause tells of a past act that is not the writers' own: "the deploy
+    was clearly risky", "she obviously skipped it"; not "SSH is obviously no longer
+    exposed", "they could of course be the same person", "we had of course rotated it"."""
+    verb = word.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    if not (verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)):
+        return False
+    doer = subject_of(verb)
+    return doer is None or doer.lower_ not in WRITERS
+
+
+def _scare_quoted(first: Token, last: Token) -> bool:
+    """ "'human error'" in quotes of its own: the term mentioned, not used."""
+    doc = first.doc
+    return (
+        first.i > 0
+        and last.i + 1 < len(doc)
+        and doc[first.i - 1].is_quote
+        and doc[last.i + 1].is_quote
+    )
+
+
+def _negated(word: Token, sentence: Span) -> bool:
+    """ "not human error", "nobody was careless", "no disciplinary action"."""
+    ancestors = {word.i, word.head.i, *(t.i for t in word.ancestors)}
+    window = word.doc[max(sentence.start, word.i - 6) : word.i]
+    return any(t.lower_ in _NEGATORS and t.head.i in ancestors for t in window)
+
+
+def _mentioned(word: Token) -> bool:
+    """ "the term 'human error'", "the label human error": talk about the word."""
+    index = word.i - 1
+    while index >= 0 and word.doc[index].is_quote:
+        index -= 1
+    return index >= 0 and word.doc[index].lower_ in ("term", "label", "phrase", "word", "called")

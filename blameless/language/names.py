@@ -1,0 +1,141 @@
+"""Is a capitalized word a person's name? The part of agent detection that reads names
+the NER misses ("Oluwaseun", "Kenji" read as a place) and refuses words that only look
+like names ("This", "Manually", "Emails", "PostHog").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from blameless.language.lexicon import lexicon
+from blameless.language.vocabulary import english_words, technical_names, word_names
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SYSTEM_NOUNS = lexicon().words("system_nouns")
+# Entity labels that a capitalized word can carry without being a person's name.
+_NOT_PEOPLE_ENTITIES = frozenset(
+    {
+        "GPE",
+        "LOC",
+        "DATE",
+        "TIME",
+        "MONEY",
+        "PERCENT",
+        "CARDINAL",
+        "ORDINAL",
+        "QUANTITY",
+        "FAC",
+        "EVENT",
+        "LANGUAGE",
+        "LAW",
+        "WORK_OF_ART",
+    }
+)
+_NAME_SHAPE = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
+_NUMERIC_ENTITIES = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW"}
+)
+# Endings of derived English nouns, which names almost never have ("Misconfiguration").
+_NOUN_SUFFIXES = (
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ance",
+    "ence",
+    "ism",
+    "ing",
+    "ure",
+    "ships",
+    "ship",
+    "ery",
+    "ics",
+    "ings",
+    "ables",
+    "ability",
+    "ware",
+    "ions",
+)
+_CLOSED_CLASSES = frozenset(
+    {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "ADV", "INTJ", "SYM", "X"}
+)
+
+
+def numbered(token: Token) -> bool:
+    """ "Replica 3", "Node 12": a numbered thing, whatever the NER says."""
+    return any(child.dep_ == "nummod" and child.i > token.i for child in token.children)
+
+
+def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = False) -> bool:
+    """A capitalized word the NER missed that is neither English nor the name of software.
+
+    With `any_tag`, the word's part-of-speech tag is not consulted. With `proper_nouns`,
+    a word tagged as a proper noun also counts when it is an
+    English word too ("Raj", "Will"): callers pass it for positions that only people
+    fill, such as the possessor of "typo" or the subject of "forgot to".
+    """
+    text = token.text
+    if len(text) < 2 or not text[0].isupper() or text[1:] != text[1:].lower():
+        return False
+    if not _NAME_SHAPE.match(text):
+        return False
+    misread_name = any_tag and token.lower_ in word_names()  # "Will" read as a modal
+    if (token.is_stop or token.pos_ in _CLOSED_CLASSES) and not misread_name:
+        return False  # "This caused…", "Manually marked…"; but "Will took down…"
+    if token.tag_ in ("NNS", "NNPS") and (
+        token.lemma_.lower() in english_words() or token.lower_.rstrip("s") in english_words()
+    ):
+        return False  # "because of the Emails being rejected": a plural common noun
+    # The NER often calls an unfamiliar name a place or an organisation; where the shape
+    # of the sentence says "person" (`any_tag`), only number-like labels rule it out.
+    excluded = _NUMERIC_ENTITIES if any_tag else _NOT_PEOPLE_ENTITIES
+    if token.ent_type_ in excluded or numbered(token):
+        return False
+    if not any_tag and token.pos_ not in ("PROPN", "NOUN") and token.tag_ not in ("NNP", "NN"):
+        return False  # `any_tag`: the caller knows from the sentence's shape it is a subject
+    lower = token.lower_
+    derived = len(lower) > 6 and lower.endswith(_NOUN_SUFFIXES)  # "Misconfiguration", not "Ming"
+    if lower in technical_names() or lower in SYSTEM_NOUNS or derived:
+        return False
+    if lower not in english_words() and token.lemma_.lower() not in english_words():
+        return True  # "Ines", "Oluwaseun": no English word, whatever the tagger says
+    opening = token.i == token.sent.start or token.doc[token.i - 1].is_punct
+    if any_tag and token.tag_ == "NNP" and not opening:
+        return not any(c.dep_ == "det" for c in token.children)  # "because of Joy"
+    # An English word as a name ("Raj", "Will") only where a name is all that fits: a
+    # possessor ("Raj's typo") or a question's subject ("Why did Grace page…?"), tagged as
+    # a proper noun, capitalized inside the sentence, with no article ("the Stability
+    # Fee") and no English words around it in the same name. "because Cluster is full"
+    # stays a component.
+    return (
+        proper_nouns
+        and lower in word_names()
+        and (token.tag_ == "NNP" or any_tag)
+        and (token.dep_ == "poss" or any_tag)
+        and token.dep_ != "compound"
+        and not any(child.dep_ == "det" for child in token.children)
+        and not any(
+            child.dep_ == "compound" and child.lower_ in english_words() for child in token.children
+        )
+    )
+
+
+def agent_position(token: Token) -> bool:
+    """A place only a doer fills: the subject of a past act, a by-agent, a possessor.
+
+    There, a capitalized word the NER calls a place or a firm ("Kenji", "Joy") is read
+    as a name, unless it is known software or a part of a system.
+    """
+    if token.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    if token.dep_ == "attr" and token.head.lemma_ == "be":  # "the root cause was Joy"
+        return True
+    if token.dep_ in ("pobj", "pcomp") and token.head.dep_ == "agent":
+        return True
+    # "Will took down…": the tagger reads a name before a past-tense verb as a modal.
+    head = token.head
+    return token.tag_ == "MD" and (head.tag_ in ("VBD", "VBN") or head.lower_.endswith("ed"))

@@ -1,0 +1,162 @@
+"""Constructions of orders aimed at people: imperatives ("remind everyone…", "don't push
+late", "be more careful"), obligations put on people in general, and people as the
+target of a change ("retrain Bob", "the engineer was let go")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from blameless.language.agents import TEAM_NOUNS, is_human
+from blameless.language.parse import (
+    Found,
+    is_word,
+    lemma,
+    negated,
+    patient_of,
+    subject_of,
+    verbal,
+)
+from blameless.language.rulekit import Lists
+from blameless.language.spans import WRITERS, clause_end, last_word, opens_clause, phrase_start
+
+_MODALS_OF_DUTY = frozenset({"must", "should", "need", "ought", "to"})  # "have to": obliged
+
+
+def imperative(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """An order to people: "Remind everyone…", "Don't push late", "Be more careful"."""
+    for word in sentence:
+        if not is_word(word, lists.words):
+            continue
+        verb = word if word.pos_ in ("VERB", "AUX") else word.head
+        if word.dep_ in ("acomp", "advmod", "dobj", "aux", "neg") and word.head.pos_ in (
+            "VERB",
+            "AUX",
+        ):
+            verb = word.head
+        told = lists.wanted == "person"
+        if told and (word.i != verb.i or not verbal(word)):
+            continue  # an obligation is a verb put on someone: not "add monitoring"
+        if _ordered(verb, sentence, told=told):
+            yield Found(word, None, min(verb, word, key=lambda t: t.i), clause_end(verb))
+
+
+def _ordered(verb: Token, sentence: Span, told: bool = False) -> bool:
+    """An imperative, or a person told what to do ("Engineers must…", "Luis to retake…");
+    with `told`, only the second: "check the dashboard" is an order to no one in particular."""
+    if _topic(verb):
+        return False  # "Telling engineers to be careful is not a solution"
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _ordered(verb.head, sentence, told)  # "…that aren't marked or don't have…"
+    subject = subject_of(verb)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "neg")]
+    if subject is None:
+        if told:
+            return False
+        lead = [c for c in verb.children if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i]
+        first = min([verb, *lead], key=lambda t: t.i)
+        after_label = any(t.text == ":" and t.i < verb.i for t in sentence)
+        if any(t.tag_ in ("VBD", "VBZ") for t in lead):
+            return False  # "did not", "does not": a statement, not an order
+        return verb.tag_ in ("VB", "VBP") and (opens_clause(first) or after_label)
+    if subject.lower_ in WRITERS:
+        return False  # "I need to update it", "we must add…": the writers' own plans
+    if told and not _people_in_general(subject):
+        return False  # "the error tracking team should monitor X": a team's task
+    own = any(c.i == subject.i for c in verb.children)
+    duties = [a for a in auxes if a.i != subject.i and a.lower_ in _MODALS_OF_DUTY]
+    # "Luis to retake…" assigns work; in "Tomasz forgot to renew…" the "to" only links verbs
+    duties = [a for a in duties if a.lower_ != "to" or (own and verb.dep_ == "ROOT")]
+    obliged = verb.dep_ == "xcomp" and lemma(verb.head) in ("need", "have", "ought", "require")
+    needs = lemma(verb) == "need" and any(c.dep_ == "xcomp" for c in verb.children)
+    if duties or obliged or needs:
+        return is_human(subject, proper_nouns=True, agent_slot=True)
+    return False
+
+
+def _topic(verb: Token) -> bool:
+    """The clause is the subject of another: a practice talked about ("Firing the engineer
+    removes…", "Telling engineers to be careful is not a solution")."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ in ("csubj", "csubjpass") or (
+            token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")
+        ):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _people_in_general(subject: Token) -> bool:
+    """ "engineers", "every engineer", "everyone", "all reviewers": a rule for people."""
+    if subject.lower_ in ("everyone", "everybody", "anyone", "anybody", "nobody", "people"):
+        return True
+    determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet")}
+    if determiners & {"every", "each", "all", "any"}:
+        return True
+    return subject.tag_ in ("NNS", "NNPS") and not determiners and subject.lower_ not in TEAM_NOUNS
+
+
+def target(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A person as what gets changed: "retrain Bob", "the engineer was let go"."""
+    for verb in sentence:
+        if not is_word(verb, lists.words):
+            continue
+        if not verbal(verb) or verb.dep_ == "compound":
+            yield from _misparsed_order(verb, sentence, lists)
+            continue
+        people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        people += [  # "have a conversation with Tariq"
+            p
+            for d in list(people)
+            for prep in d.children
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "to")
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+        patient = patient_of(verb)
+        if patient is not None:
+            people.append(patient)  # "the staff would … be reminded of protocols"
+        if _topic(verb):
+            continue  # "Firing the engineer removes…": the practice discussed, not ordered
+        people += [  # "hold a technician/JJ accountable/JJ": the person under a misread object
+            c for t in people if t.pos_ in ("ADJ", "VERB") for c in t.children
+        ]
+        people += [
+            p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+        ]
+        if lists.objects:  # "revoke @kwame's access": the person owns what is taken away
+            people += [c for t in people for c in t.children if c.dep_ == "poss"]
+        people += [  # small clauses: "hold X accountable", "make X attend"
+            c
+            for t in verb.children
+            if t.dep_ in ("ccomp", "xcomp")
+            for c in [*t.children, subject_of(t)]
+            if c is not None and c.dep_ in ("nsubj", "npadvmod", "dep", "aux")
+        ]
+        if lists.objects and not lists.objects_in(sentence.doc[verb.i : sentence.end].text):
+            continue
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if doer is not None and not is_human(doer) and doer.lower_ not in ("we", "i"):
+            continue  # "the bot reminds the on-call": automation, not a people fix
+        if any(c.lower_ in ("via", "through") for c in verb.children):
+            continue
+        person = next((t for t in people if lists.agent(t)), None)
+        if person is not None and not negated(verb):
+            yield Found.spanning(verb, person, phrase_start(person), clause_end(verb), person)
+
+
+def _misparsed_order(word: Token, sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A sentence-initial order the tagger read as a name ("Retrain Luis on…"): the word
+    opens the sentence and a person follows within a few words."""
+    if not opens_clause(word):
+        return
+    if lists.objects and not lists.objects_in(sentence.text):
+        return
+    for other in word.doc[word.i + 1 : min(sentence.end, word.i + 5)]:
+        if lists.agent(other):
+            yield Found.spanning(word, other, last_word(other))
+            return

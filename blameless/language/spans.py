@@ -1,0 +1,90 @@
+"""Where a finding starts and ends, and what is quoted: the spans the constructions mark.
+
+A finding covers the words it names: from the start of the doer's phrase (without a
+leading timestamp or bullet) to the end of what the act was done to, never trailing
+spaces or punctuation, and never words inside quotation marks that the writer only cites.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from blameless.language.parse import CLOCK_WORDS
+
+# The writers themselves: their plans and their own acts are not orders or judgements.
+WRITERS = frozenset({"i", "we", "us", "me"})
+
+
+def phrase_start(token: Token) -> Token:
+    """The first word of the noun phrase headed by `token`, without a timestamp or bullet."""
+    doc = token.doc
+    index = token.left_edge.i
+    while index < token.i and (
+        doc[index].is_punct or doc[index].like_num or ":" in doc[index].text
+    ):
+        index += 1
+    return doc[index]
+
+
+def last_word(token: Token) -> Token:
+    """The last word of the phrase `token` heads, without trailing spaces or punctuation
+    (a blank line between two parsed windows can hang off a sentence's last word)."""
+    last = token.right_edge
+    while last.i > token.i and (last.is_punct or last.is_space):
+        last = last.doc[last.i - 1]
+    return last
+
+
+def clause_end(verb: Token) -> Token:
+    """The last word of the verb's object (or the verb itself): where a finding ends."""
+    last = verb
+    for child in verb.children:
+        adjacent = child.i == verb.i + 1 and child.dep_ == "advmod"  # "rolled back"
+        if child.i > verb.i and (
+            adjacent or child.dep_ in ("dobj", "prt", "attr", "acomp", "oprd", "xcomp")
+        ):
+            last = max(last, last_word(child), key=lambda t: t.i)
+    while last.i > verb.i and (last.is_punct or last.is_space):
+        last = last.doc[last.i - 1]
+    return last
+
+
+def in_quotes(token: Token, sentence: Span) -> bool:
+    """The token sits inside quotation marks: a mention, not a use."""
+    quote_marks = 0
+    for other in sentence:
+        if other.i >= token.i:
+            break
+        if other.text in ('"', "“", "”", "``", "''") or (
+            other.is_quote
+            and other.text in ("'", "‘", "’")
+            and other.whitespace_ == ""
+            and (other.i == 0 or other.doc[other.i - 1].whitespace_)
+        ):
+            quote_marks += 1
+    return quote_marks % 2 == 1
+
+
+def quoted_tokens(sentence: Span) -> set[int]:
+    """Tokens inside quotation marks: a quoted "I should have…" is an example."""
+    inside, quoted = False, set()
+    for token in sentence:
+        opens_single = token.text in ("'", "‘") and (
+            token.i == sentence.start or bool(token.doc[token.i - 1].whitespace_)
+        )
+        closes_single = inside and token.text in ("'", "’")
+        if token.text in ('"', "“", "”") or opens_single or closes_single:
+            inside = not inside
+        elif inside:
+            quoted.add(token.i)
+    return quoted
+
+
+def opens_clause(word: Token) -> bool:
+    """The word starts its clause: first in the sentence, or after a comma, colon, dash or
+    a timestamp ("14:02 UTC — Retrain…", "During the window, remind…")."""
+    doc = word.doc
+    index = word.i - 1
+    while index >= 0 and (doc[index].like_num or doc[index].text.upper() in CLOCK_WORDS):
+        index -= 1
+    return index < 0 or doc[index].is_punct or doc[index].is_space
