@@ -74,8 +74,7 @@ def load(path: Path) -> list[Entry]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     rows = data["sentences"] if isinstance(data, dict) else data
     return [
-        Entry(e["text"], e.get("rule"), tuple(e.get("also") or ()), e.get("section"))
-        for e in rows
+        Entry(e["text"], e.get("rule"), tuple(e.get("also") or ()), e.get("section")) for e in rows
     ]
 
 

@@ -20,8 +20,8 @@ import bisect
 import itertools
 import re
 from collections.abc import Hashable, Iterable, Iterator
-from typing import Protocol
 from dataclasses import dataclass, field
+from typing import Protocol
 
 # A sentence ends at . ! ? followed by space and a capital, digit, quote, bracket or dash
 # ("**Why was X removed?** - The employee was…" is two sentences).
