@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Span
 from blameless.hits import Hit
 from blameless.language.agents import human_names
 from blameless.language.exemptions import talks_about_blame
-from blameless.language.hint import person_hint
+from blameless.language.prefilter import Words
 from blameless.language.rewrite import suggestions
-from blameless.language.rulekit import CompiledFrame, compile_frame
+from blameless.language.rulekit import CompiledFrame, Hints, compile_frame
 from blameless.model import Edit, Severity
 from blameless.packs import RulePack, load_packs
 from blameless.sections import SectionKind
@@ -107,10 +107,10 @@ class LanguageEngine:
             text = sentence.text
             if talks_about_blame(sentence, context.people):
                 continue  # "this review is blameless", "blame cultures learn nothing"
-            has_person = person_hint(tuple(sorted(context.people))).search(text) is not None
+            words, hints = Words.of(text), Hints(tuple(sorted(context.people)))
             for rule in self.rules:
                 try:
-                    hit = self._first_hit(rule, sentence, context, has_person)
+                    hit = self._first_hit(rule, sentence, context, words, hints)
                 except Exception as error:  # a bug in one rule must not end the check
                     if errors is None:
                         raise
@@ -121,7 +121,7 @@ class LanguageEngine:
         return hits
 
     def _first_hit(
-        self, rule: LanguageRule, sentence: Span, context: Context, has_person: bool
+        self, rule: LanguageRule, sentence: Span, context: Context, words: Words, hints: Hints
     ) -> Hit | None:
         quoted = context.quoted or context.section is SectionKind.APPENDIX
         if quoted and not rule.pack.in_quotes:
@@ -129,12 +129,10 @@ class LanguageEngine:
         asked = sentence.text.rstrip(" \t\n\"'”)*_").endswith("?")
         for compiled in rule.frames:
             placement = compiled.frame.sections.get(context.section.value)
-            if placement == "skip" or (compiled.needs_person and not has_person):
+            if placement == "skip" or not compiled.admits(words, sentence.text, hints):
                 continue
             if asked and compiled.frame.construction not in _IN_QUESTIONS:
                 continue  # a question asserts no act: "why did you skip…?" is why-you's
-            if not compiled.prefilter.search(sentence.text):
-                continue
             for found in compiled.run(sentence, context.people):
                 start = found.first.idx
                 end = found.last.idx + len(found.last.text)

@@ -1,30 +1,43 @@
 """The prefilter of the enabled language rules, derived from their frames' word lists.
 
-The checker parses only sentences this gate admits. Frames about a person also need the
-cheap person hint; the engine applies the same tests per frame, so no frame can match a
-sentence the gate skips.
+The checker parses only sentences this gate admits: a sentence some frame could match,
+by its words, the words it also requires, and a hint of the person it needs. The engine
+asks each frame the same question before running it, so no frame can match a sentence
+the gate skips.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
-from blameless.language.hint import person_hint
-from blameless.language.prefilter import Prefilter
-from blameless.language.rulekit import compile_frame
+from blameless.language.prefilter import Words
+from blameless.language.rulekit import CompiledFrame, Hints, compile_frame
 from blameless.packs import load_packs
 from blameless.windows import Gate
+
+
+@dataclass(frozen=True)
+class FrameFinder:
+    """Finds a sentence any of the frames could match (a `Gate` finder)."""
+
+    frames: tuple[CompiledFrame, ...]
+    people: tuple[str, ...] = ()
+
+    def search(self, text: str) -> bool:
+        words = Words.of(text)
+        hints = Hints(self.people)
+        return any(frame.admits(words, text, hints) for frame in self.frames)
+
+
+@dataclass(frozen=True)
+class _Nothing:
+    def search(self, text: str) -> bool:
+        return False
 
 
 @lru_cache(maxsize=64)
 def language_gate(rules: frozenset[str], people: tuple[str, ...] = ()) -> Gate:
     packs = load_packs()
-    anyone, person = Prefilter(), Prefilter()
-    for rule in sorted(rules):
-        for frame in packs[rule].frames:
-            compiled = compile_frame(frame)
-            if compiled.needs_person:
-                person = person | compiled.prefilter
-            else:
-                anyone = anyone | compiled.prefilter
-    return Gate(triggers=anyone, person_triggers=person, person=person_hint(people))
+    frames = tuple(compile_frame(frame) for rule in sorted(rules) for frame in packs[rule].frames)
+    return Gate(triggers=FrameFinder(frames, people), person_triggers=_Nothing(), person=_Nothing())

@@ -10,7 +10,6 @@ import re
 from functools import lru_cache
 
 from blameless.language.agents import (
-    FIRST_PERSON,
     HUMAN_PRONOUNS,
     NOBODY,
     PLURAL_PRONOUNS,
@@ -34,6 +33,10 @@ _SENTENCE_OPENERS = (
 _NAMES_LIKE_OPENERS = "Will|May|Grace|Mark|Joy|Hope|Faith|Bill|Pat|Sue|Rose|June|Art"
 
 
+# The writers, for self-blame frames ("we wiped the cache by accident", "my bad").
+SELF_HINT = re.compile(r"\b(?:I|(?i:we|us|our|ours|my|me|mine|myself|ourselves))\b")
+
+
 @lru_cache(maxsize=16)
 def person_hint(people: tuple[str, ...] = ()) -> re.Pattern[str]:
     """A cheap test, on raw text, that a sentence might name a person at all.
@@ -49,7 +52,6 @@ def person_hint(people: tuple[str, ...] = ()) -> re.Pattern[str]:
             *ROLE_NOUNS,
             *TEAM_NOUNS,
             *NOBODY,
-            *FIRST_PERSON,  # self-blame frames: "we wiped the cache by accident"
             "his",
             "their",
             "your",

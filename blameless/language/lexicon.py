@@ -87,6 +87,15 @@ class Lexicon(BaseModel):
     prohibition_words: Words
     concealing_phrases: Words
     process_subjects: Words
+    negations: Words
+    possessive_marks: Words
+    duty_words: Words
+    cleft_openers: Words
+    clause_breaks: Words
+    perfect_auxiliaries: Words
+    perfect_have: Words
+    past_negations: Words
+    relative_words: Words
     blame_talk_cues: Words
     meta_phrases: Words
     measure_heads: Words

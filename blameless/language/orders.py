@@ -67,7 +67,7 @@ def _ordered(verb: Token, sentence: Span, told: bool = False) -> bool:
     own = any(c.i == subject.i for c in verb.children)
     duties = [a for a in auxes if a.i != subject.i and a.lower_ in _MODALS_OF_DUTY]
     # "Luis to retake…" assigns work; in "Tomasz forgot to renew…" the "to" only links verbs
-    duties = [a for a in duties if a.lower_ != "to" or (own and verb.dep_ == "ROOT")]
+    duties = [a for a in duties if a.lower_ != "to" or (own and verb.dep_ == "ROOT" and not told)]
     obliged = verb.dep_ == "xcomp" and lemma(verb.head) in ("need", "have", "ought", "require")
     needs = lemma(verb) == "need" and any(c.dep_ == "xcomp" for c in verb.children)
     if duties or obliged or needs:

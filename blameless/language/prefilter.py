@@ -25,6 +25,20 @@ def words_of(text: str) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Words:
+    """A text split once: its words in order, as a set, and folded for symbols."""
+
+    order: list[str]
+    unique: frozenset[str]
+    folded: str
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        order = words_of(text)
+        return cls(order, frozenset(order), text.lower().replace("’", "'"))
+
+
+@dataclass(frozen=True)
 class Prefilter:
     """Whether a text holds any of a set of words or phrases (in any inflection)."""
 
@@ -38,8 +52,9 @@ class Prefilter:
         phrases: dict[str, set[tuple[str, ...]]] = {}
         symbols: set[str] = set()
         for entry in entries:
-            if not _WORD.search(entry):
-                symbols.add(entry)
+            if not (entry[:1].isalnum() and entry[-1:].isalnum()) or "'" in entry:
+                # "!!", "'s", "s'", "n't": found as they are, anywhere (in any case)
+                symbols.add(entry.lower().replace("’", "'"))
                 continue
             for form in surface_forms(entry):
                 parts = tuple(words_of(form))
@@ -55,15 +70,21 @@ class Prefilter:
 
     def search(self, text: str) -> bool:
         """True when the text holds one of the entries."""
-        if any(symbol in text for symbol in self.symbols):
+        return self.search_words(Words.of(text))
+
+    def search_words(self, found: Words) -> bool:
+        """`search` on a text split once for many filters (set lookups, no rescans)."""
+        if not self.words.isdisjoint(found.unique):
             return True
-        found = words_of(text)
-        for index, word in enumerate(found):
-            if word in self.words:
-                return True
-            for rest in self.phrases.get(word, ()):
-                if tuple(found[index + 1 : index + 1 + len(rest)]) == rest:
-                    return True
+        if self.symbols and any(symbol in found.folded for symbol in self.symbols):
+            return True
+        for first in self.phrases.keys() & found.unique:
+            for index, word in enumerate(found.order):
+                if word != first:
+                    continue
+                for rest in self.phrases[first]:
+                    if tuple(found.order[index + 1 : index + 1 + len(rest)]) == rest:
+                        return True
         return False
 
     def holds(self, word: str) -> bool:

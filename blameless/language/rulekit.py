@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from blameless.language.lexicon import lexicon, surface_forms
-from blameless.language.prefilter import Prefilter
+from blameless.language.prefilter import Prefilter, Words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -122,10 +122,21 @@ class CompiledFrame:
     frame: Frame
     lists: Lists
     prefilter: Prefilter  # a sentence without one of these words cannot match
+    # And it must hold a word of each of these (objects, markers, `requires`).
+    requirements: tuple[Prefilter, ...] = ()
 
     @property
     def needs_person(self) -> bool:
         return self.frame.agent != "none"
+
+    def admits(self, words: Words, text: str, hints: Hints) -> bool:
+        """Whether the frame could match a sentence, without parsing it."""
+        if not self.prefilter.search_words(words):
+            return False
+        if not all(required.search_words(words) for required in self.requirements):
+            return False
+        agent = self.frame.agent
+        return agent == "none" or (hints.writers(text) if agent == "self" else hints.person(text))
 
     def run(self, sentence: Span, people: frozenset[str]) -> Iterator[Found]:
         from blameless.language.spans import quoted_tokens
@@ -168,6 +179,12 @@ def compile_frame(frame: Frame) -> CompiledFrame:
                 head = _WORD_AT.match(form)
                 key = head.group().rstrip("!?") if head else ""
                 forms.setdefault(key, set()).add(form)
+    requirements = tuple(
+        Prefilter.of(lex.words(*names))
+        for names in ((frame.objects,) if frame.objects else ())
+        + ((frame.markers,) if frame.markers else ())
+        + tuple((name,) for name in frame.requires)
+    )
     lists = Lists(
         words=words,
         objects=lex.words(*frame.objects),
@@ -178,4 +195,30 @@ def compile_frame(frame: Frame) -> CompiledFrame:
         negated=frame.negated,
         past=frame.tense == "past",
     )
-    return CompiledFrame(frame, lists, Prefilter.of(words))
+    return CompiledFrame(frame, lists, Prefilter.of(words), requirements)
+
+
+@dataclass
+class Hints:
+    """The cheap tests for who a sentence names, each run at most once per sentence."""
+
+    people: tuple[str, ...] = ()
+    _seen: dict[str, dict[str, bool]] = field(default_factory=dict)
+
+    def person(self, text: str) -> bool:
+        from blameless.language.hint import person_hint
+
+        return self._once("person", text, lambda: bool(person_hint(self.people).search(text)))
+
+    def writers(self, text: str) -> bool:
+        from blameless.language.hint import SELF_HINT
+
+        return self._once("writers", text, lambda: bool(SELF_HINT.search(text)))
+
+    def _once(self, kind: str, text: str, test: Callable[[], bool]) -> bool:
+        seen = self._seen.setdefault(kind, {})
+        if len(seen) > 256:
+            seen.clear()
+        if text not in seen:
+            seen[text] = test()
+        return seen[text]
