@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from blameless.model import Edit, Severity
-from blameless.packs import RULE_ORDER
+from blameless.registry import rank
 
 
 @dataclass(frozen=True)
@@ -28,14 +28,13 @@ class Hit:
 
 def combine(hits: Iterable[Hit], severity_of: Callable[[Hit], Severity]) -> list[Hit]:
     """One finding per sentence: the most severe rule, naming the others it also hit."""
-    order = {rule: index for index, rule in enumerate(RULE_ORDER)}
     by_sentence: dict[object, list[Hit]] = {}
     for hit in hits:
         key = hit.sentence if hit.sentence is not None else (hit.start, hit.end, hit.rule)
         by_sentence.setdefault(key, []).append(hit)
     combined = []
     for group in by_sentence.values():
-        group.sort(key=lambda h: (-severity_of(h).rank, order.get(h.rule, 99), h.start or 0))
+        group.sort(key=lambda h: (-severity_of(h).rank, rank(h.rule), h.start or 0))
         first = group[0]
         others = tuple(dict.fromkeys(h.rule for h in group[1:] if h.rule != first.rule))
         combined.append(replace(first, related=others) if others else first)

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from blameless.errors import ConfigError, UnknownRuleError
 from blameless.model import Severity
+from blameless.registry import CHECKS, rank
 
 
 class _Strict(BaseModel):
@@ -65,6 +66,9 @@ class Frame(_Strict):
     objects: tuple[str, ...] = ()  # the act's object must hold one of these
     markers: tuple[str, ...] = ()  # the act must carry one of these
     unless: tuple[str, ...] = ()  # a word from these next to the anchor cancels the match
+    # Lists of which the sentence must also hold a word (the construction needs them too):
+    # they narrow what is parsed ("did not check" needs a negation).
+    requires: tuple[str, ...] = ()
     negated: bool = False  # the act must be negated: "did not check", "was never tested"
     # "past": the anchor's clause tells of a finished act, not the writers' own ("the fix was
     # obviously a rollback"; not "SSH is obviously no longer exposed", "we had of course…")
@@ -74,7 +78,7 @@ class Frame(_Strict):
     sections: dict[str, Placement] = Field(default_factory=dict)
     rewrite: Literal["drop", "depossess", "action", "question"] = "action"
 
-    @field_validator("words", "objects", "markers", "unless")
+    @field_validator("words", "objects", "markers", "unless", "requires")
     @classmethod
     def _known_lists(cls, names: tuple[str, ...]) -> tuple[str, ...]:
         from blameless.language.lexicon import LIST_NAMES
@@ -123,28 +127,6 @@ class RulePack(_Strict):
 # libyaml's safe loader when PyYAML was built with it: the packs load at every start.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# The order rules are listed in, and the precedence when several hit one sentence.
-RULE_ORDER = (
-    "why-you",
-    "person-as-cause",
-    "human-error",
-    "judgmental",
-    "people-fix",
-    "counterfactual",
-    "concealed-blame",
-    "hindsight",
-    "animated",
-    "single-cause",
-    "self-blame",
-    "actions-missing",
-    "action-owner",
-    "action-due",
-    "action-due-vague",
-    "action-overdue",
-    "actions-too-many",
-    "action-vague",
-)
-
 
 @lru_cache(maxsize=1)
 def load_packs() -> dict[str, RulePack]:
@@ -162,8 +144,10 @@ def load_packs() -> dict[str, RulePack]:
         if pack.id + ".yaml" != entry.name:
             raise ConfigError(f"rule pack {entry.name} declares id {pack.id!r}")
         packs[pack.id] = pack
-    order = {rule: index for index, rule in enumerate(RULE_ORDER)}
-    return dict(sorted(packs.items(), key=lambda item: (order.get(item[0], 99), item[0])))
+    unregistered = sorted(set(packs) - set(CHECKS))
+    if unregistered:
+        raise ConfigError(f"rule pack {unregistered[0]}.yaml has no entry in blameless.registry")
+    return dict(sorted(packs.items(), key=lambda item: (rank(item[0]), item[0])))
 
 
 def rule_ids() -> list[str]:

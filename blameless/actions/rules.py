@@ -29,13 +29,13 @@ def action_hits(
 
     `review` says the document is an incident review: only those are asked for follow-ups.
     """
-    hits = list(_document_hits(sections, items, has_content, config, review))
+    hits = list(document_hits(sections, items, has_content, config, review))
     for item in items:
-        hits.extend(_item_hits(item, today))
+        hits.extend(item_hits(item, today))
     return hits
 
 
-def _document_hits(
+def document_hits(
     sections: list[ActionSection],
     items: list[FoundItem],
     has_content: bool,
@@ -85,7 +85,7 @@ def _document_hits(
         )
 
 
-def _item_hits(item: FoundItem, today: dt.date) -> Iterator[Hit]:
+def item_hits(item: FoundItem, today: dt.date) -> Iterator[Hit]:
     if item.done:
         return
     name = f'"{shorten(item.text or "this item", 50)}"'
