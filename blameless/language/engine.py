@@ -19,7 +19,7 @@ from blameless.language.agents import human_names
 from blameless.language.exemptions import talks_about_blame
 from blameless.language.prefilter import Words
 from blameless.language.rewrite import suggestions
-from blameless.language.rulekit import CompiledFrame, Hints, compile_frame
+from blameless.language.rulekit import CompiledFrame, Hints, compiled_frames
 from blameless.model import Edit, Severity
 from blameless.packs import RulePack, load_packs
 from blameless.sections import SectionKind
@@ -64,7 +64,7 @@ class LanguageRule:
 
 def load_rules() -> list[LanguageRule]:
     return [
-        LanguageRule(pack, tuple(compile_frame(frame) for frame in pack.frames))
+        LanguageRule(pack, compiled_frames(pack.id))
         for pack in load_packs().values()
         if pack.kind == "language"
     ]

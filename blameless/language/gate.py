@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from blameless.language.prefilter import Words
-from blameless.language.rulekit import CompiledFrame, Hints, compile_frame
-from blameless.packs import load_packs
+from blameless.language.rulekit import CompiledFrame, Hints, compiled_frames
 from blameless.windows import Gate
 
 
@@ -38,6 +37,5 @@ class _Nothing:
 
 @lru_cache(maxsize=64)
 def language_gate(rules: frozenset[str], people: tuple[str, ...] = ()) -> Gate:
-    packs = load_packs()
-    frames = tuple(compile_frame(frame) for rule in sorted(rules) for frame in packs[rule].frames)
+    frames = tuple(frame for rule in sorted(rules) for frame in compiled_frames(rule))
     return Gate(triggers=FrameFinder(frames, people), person_triggers=_Nothing(), person=_Nothing())

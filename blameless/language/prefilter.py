@@ -57,7 +57,10 @@ class Prefilter:
                 symbols.add(entry.lower().replace("’", "'"))
                 continue
             for form in surface_forms(entry):
-                parts = tuple(words_of(form))
+                # Forms are lower-case words joined by spaces: split them the cheap way
+                # unless punctuation needs `words_of`'s reading.
+                plain = form.replace("-", "").replace(" ", "").isalnum()
+                parts = tuple(form.split() if plain else words_of(form))
                 if len(parts) == 1:
                     words.add(parts[0])
                 elif parts:

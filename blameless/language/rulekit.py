@@ -180,7 +180,7 @@ def compile_frame(frame: Frame) -> CompiledFrame:
                 key = head.group().rstrip("!?") if head else ""
                 forms.setdefault(key, set()).add(form)
     requirements = tuple(
-        Prefilter.of(lex.words(*names))
+        lists_prefilter(names)
         for names in ((frame.objects,) if frame.objects else ())
         + ((frame.markers,) if frame.markers else ())
         + tuple((name,) for name in frame.requires)
@@ -195,7 +195,21 @@ def compile_frame(frame: Frame) -> CompiledFrame:
         negated=frame.negated,
         past=frame.tense == "past",
     )
-    return CompiledFrame(frame, lists, Prefilter.of(words), requirements)
+    return CompiledFrame(frame, lists, lists_prefilter(frame.words), requirements)
+
+
+@lru_cache(maxsize=256)
+def lists_prefilter(names: tuple[str, ...]) -> Prefilter:
+    """The prefilter of some lexicon lists, built once per process (frames share lists)."""
+    return Prefilter.of(lexicon().words(*names))
+
+
+@lru_cache(maxsize=64)
+def compiled_frames(rule: str) -> tuple[CompiledFrame, ...]:
+    """A rule's frames, compiled once per process for the gate and the engine alike."""
+    from blameless.packs import load_packs
+
+    return tuple(compile_frame(frame) for frame in load_packs()[rule].frames)
 
 
 @dataclass
