@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import Enum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -58,6 +59,9 @@ class ActionItem(_Frozen):
     due: str | None = None
     done: bool = False
     overdue: bool = False
+    # "commitment": a sentence in a follow-up section that promises work ("We will add…"),
+    # tracked like any item; "item": a list entry, table row, sub-heading or paragraph.
+    kind: Literal["item", "commitment"] = "item"
     # Read from the document when present; shown by `blameless actions`, not in check JSON.
     due_text: str | None = Field(default=None, exclude=True)
     priority: str | None = Field(default=None, exclude=True)

@@ -16,7 +16,7 @@ class FoundItem:
     end: int
     line: int
     fields: Fields
-    layout: str  # "table" | "list" | "paragraph"
+    layout: str  # "table" | "list" | "paragraph" | "heading" | "line" | "commitment" | …
     raw: str = ""  # the item's Markdown, for signs of specificity such as code spans
     columns: frozenset[str] = frozenset()  # for table rows: the roles the table has columns for
 
@@ -43,6 +43,7 @@ class FoundItem:
             due=due.iso,
             done=self.done,
             overdue=self.overdue(today),
+            kind="commitment" if self.layout == "commitment" else "item",
             due_text=due.text,
             priority=self.fields.priority,
             ticket=self.fields.ticket,

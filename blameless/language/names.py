@@ -103,7 +103,8 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
         return False
     if lower not in english_words() and token.lemma_.lower() not in english_words():
         return True  # "Ines", "Oluwaseun": no English word, whatever the tagger says
-    opening = token.i == token.sent.start or token.doc[token.i - 1].is_punct
+    # (`token.sent` would scan the whole Doc: the token's own flag is enough here)
+    opening = token.i == 0 or bool(token.is_sent_start) or token.doc[token.i - 1].is_punct
     if any_tag and token.tag_ == "NNP" and not opening:
         return not any(c.dep_ == "det" for c in token.children)  # "because of Joy"
     # An English word as a name ("Raj", "Will") only where a name is all that fits: a

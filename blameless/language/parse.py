@@ -200,7 +200,8 @@ def _misread_subject(verb: Token) -> Token | None:
     if lemma(first) not in REAL_AUXILIARIES or first.tag_ in ("NNP", "NNPS"):
         return first
     capitalized_modal = first.tag_ == "MD" and first.text[:1].isupper()
-    mid_sentence = first.i > first.sent.start and not first.doc[first.i - 1].is_punct
+    opening = first.i == 0 or bool(first.is_sent_start) or first.doc[first.i - 1].is_punct
+    mid_sentence = not opening
     if capitalized_modal and (past_form(verb) or len(auxes) > 1 or mid_sentence):
         return first
     return None

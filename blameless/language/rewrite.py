@@ -139,7 +139,7 @@ def action_phrase(found: Found) -> str:
         if token.dep_ in ("advcl", "relcl", "cc", "conj", "mark") and token.head.i == verb.i:
             break
         if token.text in (",", ";", ":", "—", "–", "(", ")") or (
-            token.is_punct and token.i == verb.sent.end - 1
+            token.is_punct and (token.i + 1 == len(token.doc) or token.nbor(1).is_sent_start)
         ):
             break
         if token.lower_ in _STRIP or lemma(token) in _STRIP or token.dep_ == "neg":
