@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from blameless.hits import Hit
 from blameless.language.agents import human_names
 from blameless.language.exemptions import talks_about_blame
+from blameless.language.parse import Found
 from blameless.language.prefilter import Words
 from blameless.language.rewrite import suggestions
 from blameless.language.rulekit import CompiledFrame, Hints, compiled_frames
@@ -110,7 +111,7 @@ class LanguageEngine:
             words, hints = Words.of(text), Hints(tuple(sorted(context.people)))
             for rule in self.rules:
                 try:
-                    hit = self._first_hit(rule, sentence, context, words, hints)
+                    hit = self._first_hit(rule, sentence, text, context, words, hints)
                 except Exception as error:  # a bug in one rule must not end the check
                     if errors is None:
                         raise
@@ -121,15 +122,21 @@ class LanguageEngine:
         return hits
 
     def _first_hit(
-        self, rule: LanguageRule, sentence: Span, context: Context, words: Words, hints: Hints
+        self,
+        rule: LanguageRule,
+        sentence: Span,
+        text: str,
+        context: Context,
+        words: Words,
+        hints: Hints,
     ) -> Hit | None:
         quoted = context.quoted or context.section is SectionKind.APPENDIX
         if quoted and not rule.pack.in_quotes:
             return None
-        asked = sentence.text.rstrip(" \t\n\"'”)*_").endswith("?")
+        asked = text.rstrip(" \t\n\"'”)*_").endswith("?")
         for compiled in rule.frames:
             placement = compiled.frame.sections.get(context.section.value)
-            if placement == "skip" or not compiled.admits(words, sentence.text, hints):
+            if placement == "skip" or not compiled.admits(words, text, hints):
                 continue
             if asked and compiled.frame.construction not in _IN_QUESTIONS:
                 continue  # a question asserts no act: "why did you skip…?" is why-you's
@@ -148,14 +155,11 @@ class LanguageEngine:
         rule: LanguageRule,
         compiled: CompiledFrame,
         sentence: Span,
-        found: object,
+        found: Found,
         start: int,
         end: int,
         severity: Severity | None,
     ) -> Match:
-        from blameless.language.parse import Found
-
-        assert isinstance(found, Found)
         pack = rule.pack
         candidates, fix = suggestions(sentence, found, compiled.frame.rewrite, pack.prompt)
         kept = [c for c in candidates if self.verify is None or self.verify(c)]
