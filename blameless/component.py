@@ -12,12 +12,14 @@ without one the text is read as ordinary prose.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from blameless.hits import combine
 from blameless.language.engine import Context, LanguageEngine
+from blameless.language.entities import set_recognizer
 from blameless.language.vocabulary import set_english_words
 from blameless.packs import get_pack
 
@@ -48,6 +50,7 @@ class BlamelessComponent:
 
     def __init__(self, nlp: Language, *, people: list[str], allow: list[str]) -> None:
         set_english_words(_lemmatizer_vocabulary(nlp))
+        set_recognizer(_recognizer(nlp))
         _keep_role_words_whole(nlp)
         self.engine = LanguageEngine()
         self.engine.verify = self._passes
@@ -91,7 +94,7 @@ class BlamelessComponent:
 @Language.factory(
     "blameless",
     default_config={"people": [], "allow": []},
-    requires=["token.dep", "token.lemma", "doc.sents", "doc.ents"],
+    requires=["token.dep", "token.lemma", "doc.sents"],
     retokenizes=False,
 )
 def make_blameless_component(
@@ -118,6 +121,14 @@ def _keep_role_words_whole(nlp: Language) -> None:
         return handle.match(text) or (previous(text) if previous is not None else None)
 
     tokenizer.token_match = matcher
+
+
+def _recognizer(nlp: Language) -> Callable[[Doc], Doc] | None:
+    """The pipeline's NER, enabled or not: names are looked up with it only when needed."""
+    if "ner" not in nlp.component_names:
+        return None
+    recognizer: Callable[[Doc], Doc] = nlp.get_pipe("ner")
+    return recognizer
 
 
 def _lemmatizer_vocabulary(nlp: Language) -> list[str]:

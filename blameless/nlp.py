@@ -25,7 +25,8 @@ def load_pipeline(model: str | None = None) -> Language:
     candidates = (model,) if model else DEFAULT_MODELS
     for name in candidates:
         try:
-            nlp = spacy.load(name)
+            # The NER runs on demand, one sentence at a time (`language.entities`).
+            nlp = spacy.load(name, disable=["ner"])
         except OSError:
             continue
         nlp.add_pipe("blameless", last=True)

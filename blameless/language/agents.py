@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from blameless.language.entities import entity
 from blameless.language.lexicon import lexicon
-from blameless.language.names import SYSTEM_NOUNS, agent_position, looks_like_name, numbered
+from blameless.language.names import agent_position, looks_like_name
 from blameless.language.vocabulary import (
     is_english_word,
-    technical_names,
 )
 
 if TYPE_CHECKING:  # the word lists and `hint` are used before spaCy is imported
@@ -85,15 +85,6 @@ def is_human(
     people_words = ROLE_NOUNS | TEAM_NOUNS
     if plural and not {lower, singular} & people_words and is_english_word(singular):
         return False  # "Users on PyPI", "Emails": plural common nouns, capitalized
-    if (
-        token.ent_type_ == "PERSON"
-        and not numbered(token)
-        and lower not in SYSTEM_NOUNS
-        and token.text[:1].isupper()
-        and token.text[1:] == token.text[1:].lower()  # "PostHog", "GitHub": products
-        and token.pos_ not in ("ADP", "DET", "PUNCT", "CCONJ")
-    ):
-        return token.lower_ not in technical_names()
     slot = agent_slot or agent_position(token)
     if looks_like_name(token, proper_nouns, any_tag=proper_nouns and slot):
         return True
@@ -142,19 +133,13 @@ def _role_is_human(token: Token) -> bool:
 def _technical_compound(token: Token) -> bool:
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod") and (
-            child.lower_ in TECHNICAL_MODIFIERS
-            or (child.pos_ == "PROPN" and child.ent_type_ != "PERSON" and not child.is_title)
-            or (child.ent_type_ in ("ORG", "PRODUCT") and child.lower_ in TECHNICAL_MODIFIERS)
+            child.lower_ in TECHNICAL_MODIFIERS or (child.pos_ == "PROPN" and not child.is_title)
         ):
             return True
         if (
             child.dep_ == "compound"
             and child.pos_ == "PROPN"
-            and child.ent_type_
-            in (
-                "ORG",
-                "PRODUCT",
-            )
+            and entity(child) in ("ORG", "PRODUCT")
         ):
             return True
     return False

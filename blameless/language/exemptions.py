@@ -93,7 +93,7 @@ def _particular(token: Token, people: frozenset[str]) -> bool:
         return False
     if token.lower_ in _GENERIC_PEOPLE or token.lemma_.lower() in _GENERIC_PEOPLE:
         return False
-    if is_handle(token) or token.ent_type_ == "PERSON" or token.lower_ in TEAM_NOUNS:
+    if is_handle(token) or token.lower_ in TEAM_NOUNS:
         return True  # a name, a handle, or a team ("ops", "QA") is always someone in particular
     if not is_human(token, people):
         return False

@@ -167,7 +167,8 @@ IRREGULAR = {
 }
 
 
-def inflections(word: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def inflections(word: str) -> frozenset[str]:
     """A word in every regular and irregular form it may take in text (over-generates)."""
     forms = {word}
     if word in IRREGULAR:
@@ -186,19 +187,54 @@ def inflections(word: str) -> set[str]:
         forms.update({word[:-1] + "ies", word[:-1] + "ied"})
     if word.endswith("ie"):
         forms.add(word[:-2] + "ying")
-    return forms
+    return frozenset(forms)
 
 
-def surface_forms(entry: str) -> set[str]:
-    """An entry as it may appear in text: its first and last words inflected."""
+@lru_cache(maxsize=8192)
+def surface_forms(entry: str, verb: bool = True) -> frozenset[str]:
+    """An entry as it may appear in text: its first and last words inflected (a noun or
+    adjective list, `verb=False`, only takes plurals)."""
     words = entry.lower().replace("’", "'").split()
     if not words:
-        return set()
+        return frozenset()
+    inflect = inflections if verb else _plurals
     forms = set()
-    for first in inflections(words[0]):
+    for first in inflect(words[0]):
         if len(words) == 1:
             forms.add(first)
             continue
-        for last in inflections(words[-1]):
+        for last in inflect(words[-1]):
             forms.add(" ".join([first, *words[1:-1], last]))
-    return forms
+    return frozenset(forms)
+
+
+def _plurals(word: str) -> frozenset[str]:
+    return frozenset({word, word + "s", word + "es"})
+
+
+def is_verb_list(name: str) -> bool:
+    """Lists of verbs (named `…_verbs`), whose entries take every verb form."""
+    return name.endswith("_verbs") or name in _VERB_LISTS
+
+
+# Lists that hold verbs or verb phrases without saying so in their name.
+_VERB_LISTS = frozenset(
+    {
+        "error_markers",
+        "behaviour_phrases",
+        "sanction_words",
+        "human_error_words",
+        "judgment_words",
+        "prohibition_words",
+        "concealing_phrases",
+        "self_blame_phrases",
+        "causal_prepositions",
+        "single_cause_words",
+        "hindsight_words",
+        "duty_words",
+        "past_negations",
+        "cleft_openers",
+        "perfect_auxiliaries",
+        "perfect_have",
+    }
+)

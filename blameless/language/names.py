@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from blameless.language.entities import entity
 from blameless.language.lexicon import lexicon
 from blameless.language.vocabulary import english_words, technical_names, word_names
 
@@ -35,9 +36,6 @@ _NOT_PEOPLE_ENTITIES = frozenset(
     }
 )
 _NAME_SHAPE = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
-_NUMERIC_ENTITIES = frozenset(
-    {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW"}
-)
 # Endings of derived English nouns, which names almost never have ("Misconfiguration").
 _NOUN_SUFFIXES = (
     "tion",
@@ -90,11 +88,8 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
         token.lemma_.lower() in english_words() or token.lower_.rstrip("s") in english_words()
     ):
         return False  # "because of the Emails being rejected": a plural common noun
-    # The NER often calls an unfamiliar name a place or an organisation; where the shape
-    # of the sentence says "person" (`any_tag`), only number-like labels rule it out.
-    excluded = _NUMERIC_ENTITIES if any_tag else _NOT_PEOPLE_ENTITIES
-    if token.ent_type_ in excluded or numbered(token):
-        return False
+    if numbered(token):
+        return False  # "Replica 3", "Node 12"
     if not any_tag and token.pos_ not in ("PROPN", "NOUN") and token.tag_ not in ("NNP", "NN"):
         return False  # `any_tag`: the caller knows from the sentence's shape it is a subject
     lower = token.lower_
@@ -102,11 +97,15 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
     if lower in technical_names() or lower in SYSTEM_NOUNS or derived:
         return False
     if lower not in english_words() and token.lemma_.lower() not in english_words():
-        return True  # "Ines", "Oluwaseun": no English word, whatever the tagger says
+        # "Ines", "Oluwaseun": no English word. Where the sentence's shape says "doer"
+        # (`any_tag`) that settles it; elsewhere the NER may call it a place or a firm.
+        return any_tag or entity(token) not in _NOT_PEOPLE_ENTITIES
     # (`token.sent` would scan the whole Doc: the token's own flag is enough here)
     opening = token.i == 0 or bool(token.is_sent_start) or token.doc[token.i - 1].is_punct
     if any_tag and token.tag_ == "NNP" and not opening:
         return not any(c.dep_ == "det" for c in token.children)  # "because of Joy"
+    if any_tag and token.tag_ == "NNP" and entity(token) == "PERSON":
+        return True  # "Fatima took down…": a name that is also a dictionary word
     # An English word as a name ("Raj", "Will") only where a name is all that fits: a
     # possessor ("Raj's typo") or a question's subject ("Why did Grace page…?"), tagged as
     # a proper noun, capitalized inside the sentence, with no article ("the Stability

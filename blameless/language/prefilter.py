@@ -47,7 +47,7 @@ class Prefilter:
     symbols: tuple[str, ...] = ()  # entries with no letters ("!!"), found as substrings
 
     @classmethod
-    def of(cls, entries: Iterable[str]) -> Prefilter:
+    def of(cls, entries: Iterable[str], verbs: bool = True) -> Prefilter:
         words: set[str] = set()
         phrases: dict[str, set[tuple[str, ...]]] = {}
         symbols: set[str] = set()
@@ -56,7 +56,7 @@ class Prefilter:
                 # "!!", "'s", "s'", "n't": found as they are, anywhere (in any case)
                 symbols.add(entry.lower().replace("’", "'"))
                 continue
-            for form in surface_forms(entry):
+            for form in surface_forms(entry, verbs):
                 # Forms are lower-case words joined by spaces: split them the cheap way
                 # unless punctuation needs `words_of`'s reading.
                 plain = form.replace("-", "").replace(" ", "").isalnum()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from blameless.language.lexicon import lexicon, surface_forms
+from blameless.language.lexicon import is_verb_list, lexicon, surface_forms
 from blameless.language.prefilter import Prefilter, Words
 
 if TYPE_CHECKING:
@@ -200,8 +200,17 @@ def compile_frame(frame: Frame) -> CompiledFrame:
 
 @lru_cache(maxsize=256)
 def lists_prefilter(names: tuple[str, ...]) -> Prefilter:
-    """The prefilter of some lexicon lists, built once per process (frames share lists)."""
-    return Prefilter.of(lexicon().words(*names))
+    """The prefilter of some lexicon lists: each list's is built once per process (frames
+    share lists), then joined."""
+    joined = Prefilter()
+    for name in names:
+        joined = joined | _list_prefilter(name)
+    return joined
+
+
+@lru_cache(maxsize=256)
+def _list_prefilter(name: str) -> Prefilter:
+    return Prefilter.of(lexicon().words(name), verbs=is_verb_list(name))
 
 
 @lru_cache(maxsize=64)
