@@ -36,6 +36,7 @@ NAMES = [
     "Aroha",
     "José",
     "Chidi",
+    "Zoë",
 ]
 HANDLES = ["@devon", "@k.smith", "alice@", "@sre-oncall"]
 ROLES = [

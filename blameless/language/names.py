@@ -82,8 +82,11 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
     if not _NAME_SHAPE.match(text):
         return False
     misread_name = any_tag and token.lower_ in word_names()  # "Will" read as a modal
-    if (token.is_stop or token.pos_ in _CLOSED_CLASSES) and not misread_name:
-        return False  # "This caused…", "Manually marked…"; but "Will took down…"
+    function_word = token.is_stop or (
+        token.pos_ in _CLOSED_CLASSES and token.lower_ in english_words()
+    )
+    if function_word and not misread_name:
+        return False  # "This caused…", "Manually marked…"; not "Will took…", "Zoë" as PRP
     if token.tag_ in ("NNS", "NNPS") and (
         token.lemma_.lower() in english_words() or token.lower_.rstrip("s") in english_words()
     ):

@@ -139,7 +139,7 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
         ]
         if lists.objects and not lists.objects_in(sentence.doc[verb.i : sentence.end].text):
             continue
-        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        doer = subject_of(verb)
         if doer is not None and not is_human(doer) and doer.lower_ not in ("we", "i"):
             continue  # "the bot reminds the on-call": automation, not a people fix
         if any(c.lower_ in ("via", "through") for c in verb.children):

@@ -102,13 +102,14 @@ def subject_of(verb: Token, patients: bool = False) -> Token | None:
                         if any(c.dep_ == "nsubj" for c in pobj.children):
                             return subject_of(pobj)  # "by whoever owned it"
                         return pobj
-        subjects = [
-            c
-            for c in verb.children
-            if c.dep_ in SUBJECTS
-            and not (c.like_num or c.text.upper() in CLOCK_WORDS)
-            and (patients or c.dep_ not in ("nsubjpass", "csubjpass"))
-        ]
+        subjects: list[Token] = []
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and (
+                patients or child.dep_ not in ("nsubjpass", "csubjpass")
+            ):
+                doer = _past_the_clock(child, verb)
+                if doer is not None:
+                    subjects.append(doer)
         if not subjects and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return None  # a passive without a by-agent names no doer
         if subjects:
@@ -188,6 +189,21 @@ def verbal(token: Token) -> bool:
     return past_form(token) and any(
         c.dep_ in ("nsubj", "xcomp", "dobj", "dep") for c in token.children
     )
+
+
+def _past_the_clock(subject: Token, verb: Token) -> Token | None:
+    """A timestamp read as the subject ("14:02 UTC — @k.smith deleted…"): the doer is the
+    noun right before the verb, after the timestamp; none in "14:02 UTC — Send X…"."""
+    if not (subject.like_num or subject.text.upper() in CLOCK_WORDS):
+        return subject
+    doc = verb.doc
+    for index in range(verb.i - 1, subject.i, -1):
+        token = doc[index]
+        if token.is_punct:
+            return None
+        if token.pos_ in ("NOUN", "PROPN", "PRON") or token.text.startswith("@"):
+            return token
+    return None
 
 
 def _misread_subject(verb: Token) -> Token | None:
