@@ -108,10 +108,12 @@ class LanguageEngine:
             text = sentence.text
             if talks_about_blame(sentence, context.people):
                 continue  # "this review is blameless", "blame cultures learn nothing"
-            words, hints = Words.of(text), Hints(tuple(sorted(context.people)))
+            words, hints = Words.of(text), Hints(text, tuple(sorted(context.people)))
+            # A question asserts no act: "why did you skip…?" is why-you's, not a lapse.
+            asked = text.rstrip(" \t\n\"'”)*_").endswith("?")
             for rule in self.rules:
                 try:
-                    hit = self._first_hit(rule, sentence, text, context, words, hints)
+                    hit = self._first_hit(rule, sentence, context, words, hints, asked)
                 except Exception as error:  # a bug in one rule must not end the check
                     if errors is None:
                         raise
@@ -125,21 +127,20 @@ class LanguageEngine:
         self,
         rule: LanguageRule,
         sentence: Span,
-        text: str,
         context: Context,
         words: Words,
         hints: Hints,
+        asked: bool,
     ) -> Hit | None:
         quoted = context.quoted or context.section is SectionKind.APPENDIX
         if quoted and not rule.pack.in_quotes:
             return None
-        asked = text.rstrip(" \t\n\"'”)*_").endswith("?")
         for compiled in rule.frames:
             placement = compiled.frame.sections.get(context.section.value)
-            if placement == "skip" or not compiled.admits(words, text, hints):
+            if placement == "skip" or not compiled.admits(words, hints):
                 continue
             if asked and compiled.frame.construction not in _IN_QUESTIONS:
-                continue  # a question asserts no act: "why did you skip…?" is why-you's
+                continue
             for found in compiled.run(sentence, context.people):
                 start = found.first.idx
                 end = found.last.idx + len(found.last.text)

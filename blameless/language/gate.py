@@ -24,9 +24,8 @@ class FrameFinder:
     people: tuple[str, ...] = ()
 
     def search(self, text: str) -> bool:
-        words = Words.of(text)
-        hints = Hints(self.people)
-        return any(frame.admits(words, text, hints) for frame in self.frames)
+        words, hints = Words.of(text), Hints(text, self.people)
+        return any(frame.admits(words, hints) for frame in self.frames)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ class Lexicon(BaseModel):
     self_possessives: Words
     person_possessives: Words
     indefinite_people: Words
+    people_in_general: Words
     nobody: Words
     roles: Words
     teams: Words

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from blameless.language.agents import TEAM_NOUNS, is_human
+from blameless.language.lexicon import lexicon
 from blameless.language.parse import (
     Found,
     is_word,
@@ -21,6 +22,7 @@ from blameless.language.parse import (
 from blameless.language.rulekit import Lists
 from blameless.language.spans import WRITERS, clause_end, last_word, opens_clause, phrase_start
 
+_IN_GENERAL = lexicon().words("people_in_general")
 _MODALS_OF_DUTY = frozenset({"must", "should", "need", "ought", "to"})  # "have to": obliged
 
 
@@ -92,7 +94,7 @@ def _topic(verb: Token) -> bool:
 
 def _people_in_general(subject: Token) -> bool:
     """ "engineers", "every engineer", "everyone", "all reviewers": a rule for people."""
-    if subject.lower_ in ("everyone", "everybody", "anyone", "anybody", "nobody", "people"):
+    if subject.lower_ in _IN_GENERAL:
         return True
     determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet")}
     if determiners & {"every", "each", "all", "any"}:

@@ -302,7 +302,3 @@ def patient_of(verb: Token) -> Token | None:
         if c.dep_ in ("nsubjpass", "csubjpass") and c.text.upper() not in CLOCK_WORDS
     ]
     return patients[-1] if patients else None  # "14:02 UTC — the warning was ignored"
-
-
-def holds_word(tokens: Iterator[Token] | list[Token], words: frozenset[str]) -> bool:
-    return any(lemma(t) in words or t.lower_ in words for t in tokens)

@@ -90,11 +90,6 @@ class Prefilter:
                         return True
         return False
 
-    def holds(self, word: str) -> bool:
-        """Whether one word (as written) is an entry or the start of one."""
-        lower = word.lower().replace("’", "'")
-        return lower in self.words or lower in self.phrases
-
     def __or__(self, other: Prefilter) -> Prefilter:
         phrases = dict(self.phrases)
         for first, rests in other.phrases.items():

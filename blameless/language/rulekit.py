@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from blameless.language.lexicon import is_verb_list, lexicon, surface_forms
@@ -125,18 +125,14 @@ class CompiledFrame:
     # And it must hold a word of each of these (objects, markers, `requires`).
     requirements: tuple[Prefilter, ...] = ()
 
-    @property
-    def needs_person(self) -> bool:
-        return self.frame.agent != "none"
-
-    def admits(self, words: Words, text: str, hints: Hints) -> bool:
+    def admits(self, words: Words, hints: Hints) -> bool:
         """Whether the frame could match a sentence, without parsing it."""
         if not self.prefilter.search_words(words):
             return False
         if not all(required.search_words(words) for required in self.requirements):
             return False
         agent = self.frame.agent
-        return agent == "none" or (hints.writers(text) if agent == "self" else hints.person(text))
+        return agent == "none" or (hints.writers if agent == "self" else hints.person)
 
     def run(self, sentence: Span, people: frozenset[str]) -> Iterator[Found]:
         from blameless.language.spans import quoted_tokens
@@ -156,7 +152,7 @@ class CompiledFrame:
                 yield found
 
 
-_GENERIC = frozenset({"everyone", "everybody", "anyone", "anybody", "people", "humans"})
+_GENERIC = lexicon().words("people_in_general")
 
 
 def _generic_present(found: Found) -> bool:
@@ -221,27 +217,21 @@ def compiled_frames(rule: str) -> tuple[CompiledFrame, ...]:
     return tuple(compile_frame(frame) for frame in load_packs()[rule].frames)
 
 
-@dataclass
 class Hints:
-    """The cheap tests for who a sentence names, each run at most once per sentence."""
+    """The cheap tests for who one sentence names, each run at most once."""
 
-    people: tuple[str, ...] = ()
-    _seen: dict[str, dict[str, bool]] = field(default_factory=dict)
+    def __init__(self, text: str, people: tuple[str, ...] = ()) -> None:
+        self.text = text
+        self.people = people
 
-    def person(self, text: str) -> bool:
+    @cached_property
+    def person(self) -> bool:
         from blameless.language.hint import person_hint
 
-        return self._once("person", text, lambda: bool(person_hint(self.people).search(text)))
+        return bool(person_hint(self.people).search(self.text))
 
-    def writers(self, text: str) -> bool:
+    @cached_property
+    def writers(self) -> bool:
         from blameless.language.hint import SELF_HINT
 
-        return self._once("writers", text, lambda: bool(SELF_HINT.search(text)))
-
-    def _once(self, kind: str, text: str, test: Callable[[], bool]) -> bool:
-        seen = self._seen.setdefault(kind, {})
-        if len(seen) > 256:
-            seen.clear()
-        if text not in seen:
-            seen[text] = test()
-        return seen[text]
+        return bool(SELF_HINT.search(self.text))

@@ -28,11 +28,6 @@ def is_english_word(word: str) -> bool:
     return word in _english_words
 
 
-def has_vocabulary() -> bool:
-    """Whether the component has handed over the pipeline's vocabulary yet."""
-    return bool(_english_words)
-
-
 def _word_list(name: str) -> frozenset[str]:
     text = resources.files("blameless.data").joinpath(name).read_text("utf-8")
     return frozenset(
