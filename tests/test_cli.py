@@ -9,22 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from blameless.cli.main import main
+from tests.conftest import run
 
 BLAME = "# Outage\n\nWhy did you skip the canary?\n"
 CLEAN = "# Outage\n\nThe canary stage was skipped by the pipeline.\n"
-
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_text_output_is_editor_readable(workdir: Path, capsys) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from blameless.cli.main import main
+from tests.conftest import run
 
 BLAME = "# Outage\n\nWhy did you skip the canary? The outage was caused by human error.\n"
 
@@ -16,12 +16,6 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pm.md").write_text(BLAME)
     return tmp_path
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize(

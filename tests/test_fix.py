@@ -14,6 +14,7 @@ import blameless
 from blameless.cli.main import main
 from blameless.model import Edit
 from blameless.output.fix import apply_edits, encode_like, safe_edits
+from tests.conftest import run
 
 FIXABLE = """\
 ---
@@ -37,18 +38,6 @@ The rollback was obviously slow.
 Why did you skip the canary?
 """
 RULES = "hindsight,person-as-cause,single-cause,why-you"
-
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def expected_fix(text: str) -> tuple[str, list[Edit]]:
