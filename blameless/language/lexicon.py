@@ -198,17 +198,23 @@ def surface_forms(entry: str, verb: bool = True) -> frozenset[str]:
     words = entry.lower().replace("’", "'").split()
     if not words:
         return frozenset()
-    inflect = inflections if verb else _plurals
     forms = set()
-    for first in inflect(words[0]):
+    for first in word_forms(words[0], verb):
         if len(words) == 1:
             forms.add(first)
             continue
-        for last in inflect(words[-1]):
+        for last in word_forms(words[-1], verb):
             forms.add(" ".join([first, *words[1:-1], last]))
     return frozenset(forms)
 
 
+def word_forms(word: str, verb: bool = True) -> frozenset[str]:
+    """One word of an entry in every form it may take: a verb's inflections, or a noun's
+    or adjective's plurals."""
+    return inflections(word) if verb else _plurals(word)
+
+
+@lru_cache(maxsize=8192)
 def _plurals(word: str) -> frozenset[str]:
     return frozenset({word, word + "s", word + "es"})
 

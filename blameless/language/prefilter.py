@@ -9,10 +9,10 @@ alternation over thousands of words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from blameless.language.lexicon import surface_forms
+from blameless.language.lexicon import surface_forms, word_forms
 
 _WORD = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")
 
@@ -38,36 +38,41 @@ class Words:
         return cls(order, frozenset(order), text.lower().replace("’", "'"))
 
 
+# A phrase after its first word: the words in its middle, then any form of its last word.
+Rest = tuple[tuple[str, ...], frozenset[str]]
+
+
 @dataclass(frozen=True)
 class Prefilter:
     """Whether a text holds any of a set of words or phrases (in any inflection)."""
 
     words: frozenset[str] = frozenset()
-    phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    phrases: dict[str, frozenset[Rest]] = field(default_factory=dict)
     symbols: tuple[str, ...] = ()  # entries with no letters ("!!"), found as substrings
 
     @classmethod
     def of(cls, entries: Iterable[str], verbs: bool = True) -> Prefilter:
         words: set[str] = set()
-        phrases: dict[str, set[tuple[str, ...]]] = {}
+        phrases: dict[str, set[Rest]] = {}
         symbols: set[str] = set()
         for entry in entries:
             if not (entry[:1].isalnum() and entry[-1:].isalnum()) or "'" in entry:
                 # "!!", "'s", "s'", "n't": found as they are, anywhere (in any case)
                 symbols.add(entry.lower().replace("’", "'"))
                 continue
-            for form in surface_forms(entry, verbs):
-                # Forms are lower-case words joined by spaces: split them the cheap way
-                # unless punctuation needs `words_of`'s reading.
-                plain = form.replace("-", "").replace(" ", "").isalnum()
-                parts = tuple(form.split() if plain else words_of(form))
-                if len(parts) == 1:
-                    words.add(parts[0])
-                elif parts:
-                    phrases.setdefault(parts[0], set()).add(parts[1:])
+            parts = entry.lower().replace("’", "'").split()
+            if not all(part.replace("-", "").isalnum() for part in parts):
+                # Punctuation inside ("root-cause/trigger"): read each form as a text is read.
+                for form in surface_forms(entry, verbs):
+                    _add(words_of(form), words, phrases, lambda last: frozenset({last}))
+                continue
+            # The last word's forms stay one set, so a phrase costs its forms' sum, not
+            # their product.
+            for first in word_forms(parts[0], verbs):
+                _add([first, *parts[1:]], words, phrases, lambda last: word_forms(last, verbs))
         return cls(
             frozenset(words),
-            {first: tuple(sorted(rests)) for first, rests in phrases.items()},
+            {first: frozenset(rests) for first, rests in phrases.items()},
             tuple(sorted(symbols)),
         )
 
@@ -81,19 +86,37 @@ class Prefilter:
             return True
         if self.symbols and any(symbol in found.folded for symbol in self.symbols):
             return True
+        order = found.order
         for first in self.phrases.keys() & found.unique:
-            for index, word in enumerate(found.order):
+            for index, word in enumerate(order):
                 if word != first:
                     continue
-                for rest in self.phrases[first]:
-                    if tuple(found.order[index + 1 : index + 1 + len(rest)]) == rest:
+                for middle, lasts in self.phrases[first]:
+                    end = index + 1 + len(middle)
+                    if (
+                        end < len(order)
+                        and order[end] in lasts
+                        and tuple(order[index + 1 : end]) == middle
+                    ):
                         return True
         return False
 
     def __or__(self, other: Prefilter) -> Prefilter:
         phrases = dict(self.phrases)
         for first, rests in other.phrases.items():
-            phrases[first] = tuple(sorted({*phrases.get(first, ()), *rests}))
+            phrases[first] = phrases.get(first, frozenset()) | rests
         return Prefilter(
             self.words | other.words, phrases, tuple(sorted({*self.symbols, *other.symbols}))
         )
+
+
+def _add(
+    parts: list[str],
+    words: set[str],
+    phrases: dict[str, set[Rest]],
+    last_forms: Callable[[str], frozenset[str]],
+) -> None:
+    if len(parts) == 1:
+        words.add(parts[0])
+    elif parts:
+        phrases.setdefault(parts[0], set()).add((tuple(parts[1:-1]), last_forms(parts[-1])))

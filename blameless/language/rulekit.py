@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
@@ -34,8 +34,6 @@ class Lists:
     markers: frozenset[str] = frozenset()
     wanted: str = "person"
     people: frozenset[str] = frozenset()
-    # Lexical frames: every surface form of `words`, by its first word.
-    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unless: frozenset[str] = frozenset()
     negated: bool = False
     past: bool = False
@@ -80,11 +78,25 @@ class Lists:
         first = _WORD_AT.match(text)
         if first is None:
             return 0
-        for form in self.forms.get(first.group().rstrip("!?"), ()) + self.forms.get("", ()):
+        forms = _forms_by_first_word(self.words)
+        for form in forms.get(first.group().rstrip("!?"), ()) + forms.get("", ()):
             end = len(form)
             if text.startswith(form) and (end >= len(text) or not text[end].isalnum()):
                 return sum(1 for t in tokens[index:] if t.idx < token.idx + end)
         return 0
+
+
+@lru_cache(maxsize=64)
+def _forms_by_first_word(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Every surface form of the words, longest first, by its first word: built when a
+    lexical frame first runs, not when the gate is built."""
+    forms: dict[str, set[str]] = {}
+    for entry in words:
+        for form in surface_forms(entry) if entry[:1].isalnum() else {entry}:
+            head = _WORD_AT.match(form)
+            key = head.group().rstrip("!?") if head else ""
+            forms.setdefault(key, set()).add(form)
+    return {key: tuple(sorted(found, key=len, reverse=True)) for key, found in forms.items()}
 
 
 @lru_cache(maxsize=256)
@@ -167,14 +179,6 @@ def compile_frame(frame: Frame) -> CompiledFrame:
     if frame.construction == "lexical" and frame.rewrite == "action":
         frame = frame.model_copy(update={"rewrite": "question"})  # no act to ask about
     lex = lexicon()
-    words = lex.words(*frame.words)
-    forms: dict[str, set[str]] = {}
-    if frame.construction == "lexical":
-        for entry in words:
-            for form in surface_forms(entry) if entry[:1].isalnum() else {entry}:
-                head = _WORD_AT.match(form)
-                key = head.group().rstrip("!?") if head else ""
-                forms.setdefault(key, set()).add(form)
     requirements = tuple(
         lists_prefilter(names)
         for names in ((frame.objects,) if frame.objects else ())
@@ -182,11 +186,10 @@ def compile_frame(frame: Frame) -> CompiledFrame:
         + tuple((name,) for name in frame.requires)
     )
     lists = Lists(
-        words=words,
+        words=lex.words(*frame.words),
         objects=lex.words(*frame.objects),
         markers=lex.words(*frame.markers),
         wanted=frame.agent,
-        forms={k: tuple(sorted(v, key=len, reverse=True)) for k, v in forms.items()},
         unless=lex.words(*frame.unless),
         negated=frame.negated,
         past=frame.tense == "past",
