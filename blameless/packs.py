@@ -48,6 +48,7 @@ Construction = Literal[
     "imperative",  # "remind everyone…", "don't push late", "be more careful"
     "target",  # a person as the object of a change: "retrain Bob", "send X to training"
     "agentless",  # "the warning was ignored", "someone forgot to…"
+    "without",  # an act done without its check: "merged without anyone reviewing it"
 ]
 Agent = Literal["person", "self", "someone", "none"]
 Placement = Literal["skip"] | Severity

@@ -111,6 +111,11 @@ BLAME = [
     Template("person-as-cause", "{A} ran the cleanup script, causing the outage."),
     Template("person-as-cause", "{A} forgot to run the migration, which caused the outage."),
     Template("person-as-cause", "The outage happened because {a} did not renew the certificate."),
+    Template("person-as-cause", "{A} took the whole mail cluster down on Sunday night."),
+    Template("person-as-cause", "{A} pushed a flag config that took down signup for an hour."),
+    Template("person-as-cause", "The proximate cause was a typo by {a}."),
+    Template("person-as-cause", "{P} hotfix is the reason invoices went out twice."),
+    Template("person-as-cause", "The bank blamed {a} for Saturday's outage."),
     # counterfactual
     Template("counterfactual", "{A} should have checked the dashboard before merging."),
     Template("counterfactual", "{A} failed to escalate the page."),
@@ -118,6 +123,7 @@ BLAME = [
     Template("counterfactual", "{A} ignored the disk alert for an hour."),
     Template("counterfactual", "{A} did not check the diff before merging."),
     Template("counterfactual", "If {a} had checked the dashboard, we would have caught it."),
+    Template("counterfactual", "{A} approved the change without reading the diff."),
     # why-you
     Template("why-you", "Why did {a} skip the canary?"),
     Template("why-you", "Why didn't {a} roll back sooner?"),
@@ -127,6 +133,9 @@ BLAME = [
     Template("people-fix", "Send {a} to deploy training.", system_fine=False),
     Template("people-fix", "{A} must be more careful with production configs.", system_fine=False),
     Template("people-fix", "Hold {a} accountable for the outage.", system_fine=False),
+    Template(
+        "people-fix", "The remediation is to coach {a} on the admin console.", system_fine=False
+    ),
     # judgmental with a person
     # judgement words blame by themselves: a system in the agent's place is judged too
     Template("judgmental", "{A} made a careless change to the firewall rules.", system_fine=False),
@@ -160,6 +169,15 @@ SELF_STANDING = [
     Template("self-blame", "I broke the build on Friday."),
     Template("self-blame", "This outage was my fault."),
     Template("self-blame", "We accidentally wiped the cache."),
+    Template("self-blame", "I approved the change without reading the full diff."),
+    Template("self-blame", "I should have double-checked the region before running it."),
+    Template("concealed-blame", "The schema change was merged without anyone reviewing it."),
+    Template("hindsight", "The spike was glaringly obvious to anyone watching the graphs."),
+    Template("judgmental", "The cutover plan was half-baked."),
+    Template("human-error", "Technician error during the battery swap caused the power loss."),
+    Template("animated", "The release was an utter shambles."),
+    Template("people-fix", "Engineers must exercise more caution when editing routing tables."),
+    Template("people-fix", "The employee responsible has been placed on administrative leave."),
 ]
 
 NEUTRAL = [
@@ -198,6 +216,14 @@ NEUTRAL_SELF_STANDING = [
     "Who owns the billing runbook today?",
     "Traffic shifted to another fault domain.",
     "We use lazy loading for the settings page.",
+    "The change was deployed without any customer impact.",
+    "We merged the fix without waiting for the nightly build because checkout was down.",
+    "Priya removed the firewall rules which were blocking requests.",
+    "The runbook reminds responders to drain the node first.",
+    "A postmortem is no place to punish anybody; it is a place to learn.",
+    "ok siobhan rolled back the deploy, latency is recovering",
+    "emeka is restarting the pods now",
+    "thanks rosa for catching that so fast",
 ]
 
 PLACEMENTS = {

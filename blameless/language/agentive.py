@@ -95,6 +95,16 @@ def possessive(sentence: Span, lists: Lists) -> Iterator[Found]:
             thing = owner.head
         elif owner.i + 2 < sentence.end and doc[owner.i + 1].lower_ in ("'s", "’s"):
             thing = doc[owner.i + 2]  # "Will's typo": the tagger lost the possessive
+        elif owner.dep_ in ("pobj", "pcomp") and owner.head.lower_ == "by":
+            # "a keying mistake by the administrator", "the cause was a typo by Mia"
+            holder = owner.head.head
+            attrs = [c for c in holder.children if c.dep_ == "attr"]
+            if holder.pos_ == "NOUN":
+                thing = holder
+            elif attrs:
+                thing = attrs[0]
+            else:
+                continue
         else:
             continue
         if not lists.agent(owner):
@@ -260,13 +270,25 @@ def consequence(sentence: Span, lists: Lists) -> Iterator[Found]:
         relative = any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children)
         if not (verb.tag_ == "VBG" or relative) or verb.dep_ == "ROOT":
             continue
-        if not _after_comma(verb):
+        if not (_after_comma(verb) or _made_thing(verb, lists)):
             continue  # "rules which were blocking requests" describes the rules
         if any(c.dep_ == "nsubj" and c.lower_ not in ("which", "that") for c in verb.children):
             continue  # "…, as it was causing errors": its own subject, its own act
         agent = _acting_person(verb, lists)
         if agent is not None:
             yield Found(verb, agent, phrase_start(agent), clause_end(verb))
+
+
+def _made_thing(verb: Token, lists: Lists) -> bool:
+    """ "X pushed a config that took down signup": the damage is done by a thing the
+    person's act made or shipped (the frame's `markers`), not by what it removed."""
+    thing = verb.head
+    return (
+        bool(lists.markers)
+        and verb.dep_ == "relcl"
+        and thing.dep_ in ("dobj", "pobj")
+        and lists.has_marker(thing.head)
+    )
 
 
 def _acting_person(verb: Token, lists: Lists) -> Token | None:

@@ -73,4 +73,5 @@ def person_hint(people: tuple[str, ...] = ()) -> re.Pattern[str]:
         rf"|(?<=[\w,;:)\]—–\-]\s)[A-Z][\w'’\-]*[a-z]"  # a capitalized word inside a sentence
         rf"|^\W*(?!(?:{_SENTENCE_OPENERS})\b)[A-Z][\w'’\-]*[a-z]"  # or opening it
         rf"|^\W*(?:{_NAMES_LIKE_OPENERS})(?:['’]s)?\s+\w"  # "Will deleted…", "Will's typo"
+        r"|^[^A-Z]*[a-z][^A-Z]*$"  # a chat line in lower case, where names are too
     )

@@ -36,6 +36,7 @@ class Lexicon(BaseModel):
     human_role_modifiers: Words
     technical_modifiers: Words
     system_nouns: Words
+    tool_nouns: Words
     damage_verbs: Words
     destructive_verbs: Words
     valuable_objects: Words
@@ -97,6 +98,11 @@ class Lexicon(BaseModel):
     perfect_have: Words
     past_negations: Words
     relative_words: Words
+    without_words: Words
+    agent_prepositions: Words
+    blame_verbs: Words
+    safeguard_nouns: Words
+    check_verbs: Words
     blame_talk_cues: Words
     meta_phrases: Words
     measure_heads: Words

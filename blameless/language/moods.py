@@ -43,6 +43,8 @@ def modal_perfect(sentence: Span, lists: Lists) -> Iterator[Found]:
         verb = modal.head if modal.dep_ == "aux" else modal
         if modal.dep_ == "ROOT":  # "ought to have waited"
             verb = next((c for c in modal.children if c.dep_ == "xcomp"), modal)
+        if verb.dep_ == "aux" and lemma(verb) == "have":
+            verb = verb.head  # "should have double-checked": the modal hung on "have"
         if not any(lemma(a) == "have" and a.i > modal.i for a in verb.children):
             continue
         if lists.cancels(verb):
@@ -211,3 +213,28 @@ def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
         ):
             assert subject is not None
             yield Found(verb, subject, phrase_start(subject), clause_end(verb))
+
+
+def without(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """An act done without the check it needed: "the change was merged without anyone
+    reviewing it", "the reviewer approved without noticing…", "switched on without the
+    required sign-off". With no agent wanted, only the passive, whose doer is hidden."""
+    for word in sentence:
+        if word.lower_ != "without" or word.dep_ != "prep":
+            continue
+        act = word.head
+        if not is_word(act, lists.words) or not verbal(act) or negated(act):
+            continue
+        if hypothetical(act) or act.tag_ in ("VB", "VBP", "VBZ"):
+            continue  # "never deploy without a canary", "we will merge without…": plans
+        if not any(lists.has_object(t) for t in word.subtree):
+            continue  # "deployed without downtime": nothing was skipped
+        passive = any(c.dep_ == "auxpass" for c in act.children)
+        agent = subject_of(act)
+        if lists.wanted == "none":
+            if passive and agent is None:
+                subject = patient_of(act)
+                yield Found(act, None, phrase_start(subject or act), last_word(word))
+        elif lists.agent(agent):
+            assert agent is not None
+            yield Found(act, agent, phrase_start(agent), last_word(word))

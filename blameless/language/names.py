@@ -77,6 +77,8 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
     fill, such as the possessor of "typo" or the subject of "forgot to".
     """
     text = token.text
+    if any_tag and text.islower() and _written_in_lower_case(token):
+        return _lower_case_name(token)
     if len(text) < 2 or not text[0].isupper() or text[1:] != text[1:].lower():
         return False
     if not _NAME_SHAPE.match(text):
@@ -124,6 +126,34 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
         and not any(
             child.dep_ == "compound" and child.lower_ in english_words() for child in token.children
         )
+    )
+
+
+def _written_in_lower_case(token: Token) -> bool:
+    """A chat line with no capital letter at all ("ok found it, siobhan's typo…"): there,
+    names are written in lower case too."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and not doc[start].is_sent_start and token.i - start < 40:
+        start -= 1  # within its own sentence: a Doc may join many paragraphs
+    while end < len(doc) and not doc[end].is_sent_start and end - token.i < 40:
+        end += 1
+    return not any(character.isupper() for character in doc[start:end].text)
+
+
+def _lower_case_name(token: Token) -> bool:
+    """A lower-case word in a doer's place that is no English word, no software and no
+    part of a system: "emeka's cron rewrite", "ayesha never bothered…"."""
+    lower = token.lower_
+    return (
+        len(lower) >= 3
+        and bool(_NAME_SHAPE.match(lower))
+        and not token.is_stop
+        and (token.pos_ not in _CLOSED_CLASSES or token.tag_ == "FW")  # "kenji" as foreign
+        and lower not in english_words()
+        and token.lemma_.lower() not in english_words()
+        and lower not in technical_names()
+        and lower not in SYSTEM_NOUNS
+        and not lower.endswith(_NOUN_SUFFIXES)
     )
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from blameless.language.agents import TEAM_NOUNS, is_human
 from blameless.language.lexicon import lexicon
+from blameless.language.names import SYSTEM_NOUNS
 from blameless.language.parse import (
     Found,
     is_word,
@@ -21,6 +22,7 @@ from blameless.language.parse import (
 )
 from blameless.language.rulekit import Lists
 from blameless.language.spans import WRITERS, clause_end, last_word, opens_clause, phrase_start
+from blameless.language.vocabulary import technical_names
 
 _IN_GENERAL = lexicon().words("people_in_general")
 _MODALS_OF_DUTY = frozenset({"must", "should", "need", "ought", "to"})  # "have to": obliged
@@ -80,6 +82,10 @@ def _ordered(verb: Token, sentence: Span, told: bool = False) -> bool:
 def _topic(verb: Token) -> bool:
     """The clause is the subject of another: a practice talked about ("Firing the engineer
     removes…", "Telling engineers to be careful is not a solution")."""
+    if verb.dep_ in ("relcl", "acl") and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children
+    ):
+        return True  # "a postmortem is no place to punish anybody"
     token = verb
     for _ in range(4):
         if token.dep_ in ("csubj", "csubjpass") or (
@@ -111,6 +117,7 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             yield from _misparsed_order(verb, sentence, lists)
             continue
         people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        owners = [c for t in people for c in t.children if c.dep_ == "poss"]
         people += [  # "have a conversation with Tariq"
             p
             for d in list(people)
@@ -131,7 +138,7 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
         ]
         if lists.objects:  # "revoke @kwame's access": the person owns what is taken away
-            people += [c for t in people for c in t.children if c.dep_ == "poss"]
+            people += owners
         people += [  # small clauses: "hold X accountable", "make X attend"
             c
             for t in verb.children
@@ -142,13 +149,23 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
         if lists.objects and not lists.objects_in(sentence.doc[verb.i : sentence.end].text):
             continue
         doer = subject_of(verb)
-        if doer is not None and not is_human(doer) and doer.lower_ not in ("we", "i"):
+        if doer is not None and _tool(doer):
             continue  # "the bot reminds the on-call": automation, not a people fix
         if any(c.lower_ in ("via", "through") for c in verb.children):
             continue
         person = next((t for t in people if lists.agent(t)), None)
         if person is not None and not negated(verb):
             yield Found.spanning(verb, person, phrase_start(person), clause_end(verb), person)
+
+
+# Software, documents and practices that remind or warn people by design.
+_TOOL_NOUNS = lexicon().words("tool_nouns")
+
+
+def _tool(doer: Token) -> bool:
+    """The doer is software or a document, not a person, team or organisation."""
+    words = {doer.lower_, lemma(doer)}
+    return bool(words & (SYSTEM_NOUNS | _TOOL_NOUNS)) or doer.lower_ in technical_names()
 
 
 def _misparsed_order(word: Token, sentence: Span, lists: Lists) -> Iterator[Found]:

@@ -53,6 +53,12 @@ def is_word(token: Token, words: frozenset[str]) -> bool:
     for child in token.children:
         if child.dep_ == "prt" and f"{lemma(token)} {child.lower_}" in words:
             return True
+    for later in token.doc[token.i + 1 : token.i + 6]:
+        # "took the whole cluster down": the parser hung the particle on the object
+        phrase = f"{lemma(token)} {later.lower_}"
+        particle = later.dep_ == "prt" or later.tag_ == "RP"
+        if particle and token.i in (later.head.i, later.head.head.i) and phrase in words:
+            return True
     phrases = _phrase_index(words)
     if not phrases:
         return False
@@ -212,6 +218,11 @@ def _misread_subject(verb: Token) -> Token | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     if not auxes:
         return None
+    for aux in auxes:
+        # "I should have double-checked": the parser hung the subject on "have".
+        hung = [c for c in aux.children if c.dep_ in ("nsubj", "expl") and c.i < aux.i]
+        if hung:
+            return hung[-1]
     first = auxes[0]
     if lemma(first) not in REAL_AUXILIARIES or first.tag_ in ("NNP", "NNPS"):
         return first

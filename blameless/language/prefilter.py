@@ -38,8 +38,11 @@ class Words:
         return cls(order, frozenset(order), text.lower().replace("’", "'"))
 
 
-# A phrase after its first word: the words in its middle, then any form of its last word.
-Rest = tuple[tuple[str, ...], frozenset[str]]
+# A phrase after its first word: the words in its middle, then any form of its last word,
+# which may come up to this many words later (a particle: "took the whole site down").
+Rest = tuple[tuple[str, ...], frozenset[str], int]
+PARTICLES = frozenset({"down", "out", "up", "off", "over", "away", "back", "aside", "on"})
+PARTICLE_GAP = 4
 
 
 @dataclass(frozen=True)
@@ -66,10 +69,11 @@ class Prefilter:
                 for form in surface_forms(entry, verbs):
                     _add(words_of(form), words, phrases, lambda last: frozenset({last}))
                 continue
+            gap = PARTICLE_GAP if verbs and len(parts) == 2 and parts[1] in PARTICLES else 0
             # The last word's forms stay one set, so a phrase costs its forms' sum, not
             # their product.
             for first in word_forms(parts[0], verbs):
-                _add([first, *parts[1:]], words, phrases, lambda last: word_forms(last, verbs))
+                _add([first, *parts[1:]], words, phrases, lambda w: word_forms(w, verbs), gap)
         return cls(
             frozenset(words),
             {first: frozenset(rests) for first, rests in phrases.items()},
@@ -91,8 +95,10 @@ class Prefilter:
             for index, word in enumerate(order):
                 if word != first:
                     continue
-                for middle, lasts in self.phrases[first]:
+                for middle, lasts, gap in self.phrases[first]:
                     end = index + 1 + len(middle)
+                    if gap and not lasts.isdisjoint(order[end : end + gap + 1]):
+                        return True
                     if (
                         end < len(order)
                         and order[end] in lasts
@@ -115,8 +121,10 @@ def _add(
     words: set[str],
     phrases: dict[str, set[Rest]],
     last_forms: Callable[[str], frozenset[str]],
+    gap: int = 0,
 ) -> None:
     if len(parts) == 1:
         words.add(parts[0])
     elif parts:
-        phrases.setdefault(parts[0], set()).add((tuple(parts[1:-1]), last_forms(parts[-1])))
+        rest = (tuple(parts[1:-1]), last_forms(parts[-1]), gap)
+        phrases.setdefault(parts[0], set()).add(rest)

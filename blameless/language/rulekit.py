@@ -125,6 +125,7 @@ def _constructions() -> dict[str, Construction]:
         "imperative": orders.imperative,
         "target": orders.target,
         "agentless": moods.agentless,
+        "without": moods.without,
         "lexical": lexical.lexical,
     }
 
