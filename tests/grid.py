@@ -127,6 +127,7 @@ BLAME = [
     # why-you
     Template("why-you", "Why did {a} skip the canary?"),
     Template("why-you", "Why didn't {a} roll back sooner?"),
+    Template("why-you", "What made {a} think prod was the right place to test this?"),
     # people-fix
     Template("people-fix", "Retrain {a} on the deploy process.", system_fine=False),
     Template("people-fix", "Remind {a} to double-check the kube context.", system_fine=False),
@@ -217,6 +218,7 @@ NEUTRAL_SELF_STANDING = [
     "Traffic shifted to another fault domain.",
     "We use lazy loading for the settings page.",
     "The change was deployed without any customer impact.",
+    "What made the alert so noisy?",
     "We merged the fix without waiting for the nightly build because checkout was down.",
     "Priya removed the firewall rules which were blocking requests.",
     "The runbook reminds responders to drain the node first.",

@@ -115,6 +115,13 @@ def question(sentence: Span, lists: Lists) -> Iterator[Found]:
         if not is_word(word, lists.words) or in_quotes(word, sentence):
             continue
         verb = word.head if word.dep_ != "ROOT" else word
+        if word.lower_ == "what":  # "what made you think…?", "what possessed him…?"
+            asked = word.doc[word.i + 2 : min(sentence.end, word.i + 7)]  # past "made"
+            before_act = [t for t in asked if t.pos_ not in ("VERB", "AUX") or t.i == word.i + 2]
+            agent = next((t for t in before_act if lists.agent(t)), None)
+            if agent is not None:
+                yield Found(word, agent, word, _question_end(verb))
+            continue
         if word.lower_ in ("who", "whose"):
             blames = lemma(verb) == "be" and any(
                 is_word(c, _RESPONSIBLE)

@@ -133,9 +133,11 @@ def _written_in_lower_case(token: Token) -> bool:
     """A chat line with no capital letter at all ("ok found it, siobhan's typo…"): there,
     names are written in lower case too."""
     doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and not doc[start].is_sent_start and token.i - start < 40:
+    while start > 0 and not doc[start].is_sent_start:
         start -= 1  # within its own sentence: a Doc may join many paragraphs
-    while end < len(doc) and not doc[end].is_sent_start and end - token.i < 40:
+        if token.i - start > 40:
+            return False  # chat lines are short
+    while end < len(doc) and not doc[end].is_sent_start and end - token.i <= 40:
         end += 1
     return not any(character.isupper() for character in doc[start:end].text)
 
