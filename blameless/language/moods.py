@@ -12,7 +12,6 @@ from blameless.language.lexicon import lexicon
 from blameless.language.parse import (
     Found,
     hypothetical,
-    is_word,
     lemma,
     negated,
     past_form,
@@ -27,6 +26,7 @@ from blameless.language.spans import (
     last_word,
     phrase_start,
 )
+from blameless.language.wording import is_word
 
 _RESPONSIBLE = lexicon().words("responsibility_words", "blame_nouns")
 

@@ -13,7 +13,6 @@ from blameless.language.lexicon import lexicon
 from blameless.language.names import SYSTEM_NOUNS
 from blameless.language.parse import (
     Found,
-    is_word,
     lemma,
     negated,
     patient_of,
@@ -23,6 +22,7 @@ from blameless.language.parse import (
 from blameless.language.rulekit import Lists
 from blameless.language.spans import WRITERS, clause_end, last_word, opens_clause, phrase_start
 from blameless.language.vocabulary import technical_names
+from blameless.language.wording import is_word
 
 _IN_GENERAL = lexicon().words("people_in_general")
 _MODALS_OF_DUTY = frozenset({"must", "should", "need", "ought", "to"})  # "have to": obliged

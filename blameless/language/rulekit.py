@@ -56,7 +56,7 @@ class Lists:
         return _prefilter(self.objects).search(text)
 
     def has_marker(self, token: Token) -> bool:
-        from blameless.language.parse import is_word
+        from blameless.language.wording import is_word
 
         return is_word(token, self.markers)
 
@@ -67,7 +67,7 @@ class Lists:
 
     def phrase_at(self, tokens: list[Token], index: int) -> int:
         """How many tokens from `index` on spell one of the words (0: none)."""
-        from blameless.language.parse import following_text
+        from blameless.language.wording import following_text
 
         token = tokens[index]
         text = token.lower_.replace("’", "'") + following_text(token, 8)
@@ -108,7 +108,7 @@ Construction = Callable[["Span", Lists], Iterator["Found"]]
 
 
 def _constructions() -> dict[str, Construction]:
-    from blameless.language import agentive, lexical, moods, orders
+    from blameless.language import agentive, causation, lexical, moods, orders
 
     return {
         "subject": agentive.subject,
@@ -116,8 +116,8 @@ def _constructions() -> dict[str, Construction]:
         "possessive": agentive.possessive,
         "copular": agentive.copular,
         "cleft": agentive.cleft,
-        "causal": agentive.causal,
-        "consequence": agentive.consequence,
+        "causal": causation.causal,
+        "consequence": causation.consequence,
         "modal-perfect": moods.modal_perfect,
         "lapse": moods.lapse,
         "conditional": moods.conditional,

@@ -1,0 +1,127 @@
+"""Constructions of causation: what a causal clause or preposition pins on a person
+("because X pushed…", "due to the contractor", "traced to a password an intern set"), and
+damage hung on a person's act ("…, causing the outage", "a config that took down signup").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from blameless.language.parse import (
+    Found,
+    hypothetical,
+    lemma,
+    negated,
+    subject_of,
+    verbal,
+)
+from blameless.language.rulekit import Lists
+from blameless.language.spans import clause_end, last_word, phrase_start
+from blameless.language.wording import is_word
+
+_TRACING = frozenset({"trace", "attribute", "pin"})
+
+
+def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A cause pinned on a person: "because X pushed…", "due to X", "traced to X's password"."""
+    if not any(lists.has_marker(t) for t in sentence):
+        return  # the sentence names no outcome: "we paused because Ana asked" is no blame
+    for word in sentence:
+        if word.lower_ == "because" and word.dep_ == "mark" and word.nbor(1).lower_ != "of":
+            verb = word.head
+            agent = subject_of(verb)
+            if lists.agent(agent) and not hypothetical(verb):
+                yield Found(word, agent, word, clause_end(verb))
+        elif is_word(word, lists.words) and word.dep_ != "mark":
+            target = _causal_object(word)
+            if target is None:
+                continue
+            party = next((p for p in _responsible_parties(target) if lists.agent(p)), None)
+            if party is not None:
+                yield Found.spanning(word, party, last_word(target), party)
+
+
+def _causal_object(word: Token) -> Token | None:
+    """The noun a causal preposition governs ("due to the new hire" -> "hire"); for a
+    verb of tracing, what it traces to ("traced the breach to a developer")."""
+    if lemma(word) in _TRACING and any(c.dep_ == "dobj" for c in word.children):
+        # "traced the breach to a developer": past the object, to what it traces to
+        for prep in word.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "on"):
+                return next((p for p in prep.children if p.dep_ == "pobj"), None)
+        return None
+    for token in word.doc[word.i : min(len(word.doc), word.i + 4)]:
+        for child in token.children:
+            # "because of X": the object hangs off "of", not off "because"
+            if child.dep_ in ("pobj", "dobj", "pcomp") and child.i > word.i and child.pos_ != "ADP":
+                return child
+    return None
+
+
+def _responsible_parties(target: Token) -> Iterator[Token]:
+    """Who may stand behind a cause: the noun itself, its possessor, who made it
+    ("a password created by an intern"), or whose it was ("a mistake by an employee")."""
+    yield target
+    for child in target.children:
+        if child.dep_ == "poss":
+            yield child
+        elif child.dep_ in ("acl", "relcl"):
+            found = subject_of(child)
+            if found is not None and found.i != target.i:
+                yield found
+        elif child.dep_ == "prep" and child.lower_ in ("by", "of"):
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _after_comma(verb: Token) -> bool:
+    """The clause is set off by a comma or a dash: ", causing…", ", which led to…"."""
+    doc = verb.doc
+    start = min([verb, *(c for c in verb.children if c.i < verb.i)], key=lambda t: t.i)
+    return start.i > 0 and doc[start.i - 1].text in (",", "—", "–", "-", ";")
+
+
+def consequence(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A person's act with its damage attached: "…, causing…", "…, which led to the outage"."""
+    for verb in sentence:
+        if not is_word(verb, lists.words) or not verbal(verb):
+            continue
+        relative = any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children)
+        if not (verb.tag_ == "VBG" or relative) or verb.dep_ == "ROOT":
+            continue
+        if not (_after_comma(verb) or _made_thing(verb, lists)):
+            continue  # "rules which were blocking requests" describes the rules
+        if any(c.dep_ == "nsubj" and c.lower_ not in ("which", "that") for c in verb.children):
+            continue  # "…, as it was causing errors": its own subject, its own act
+        agent = _acting_person(verb, lists)
+        if agent is not None:
+            yield Found(verb, agent, phrase_start(agent), clause_end(verb))
+
+
+def _made_thing(verb: Token, lists: Lists) -> bool:
+    """ "X pushed a config that took down signup": the damage is done by a thing the
+    person's act made or shipped (the frame's `markers`), not by what it removed."""
+    thing = verb.head
+    return (
+        bool(lists.markers)
+        and verb.dep_ == "relcl"
+        and thing.dep_ in ("dobj", "pobj")
+        and lists.has_marker(thing.head)
+    )
+
+
+def _acting_person(verb: Token, lists: Lists) -> Token | None:
+    """Whose act the consequence hangs off, up through the clauses it is attached to
+    ("a contractor unplugged a server that ran X, grounding flights": the contractor)."""
+    act = verb
+    for _ in range(5):
+        if act.head.i == act.i:
+            return None
+        act = act.head
+        if act.pos_ not in ("VERB", "AUX") or negated(act):
+            continue
+        agent = subject_of(act)
+        if agent is not None and agent.i < verb.i and lists.agent(agent):
+            return agent
+    return None

@@ -1,0 +1,61 @@
+"""Whether a token is one of a word list's entries: by its lemma or form, in any
+inflection, through a particle ("took the cluster down") or as the start of a phrase."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from blameless.language.lexicon import inflections
+from blameless.language.parse import lemma
+
+
+def is_word(token: Token, words: frozenset[str]) -> bool:
+    """The token's lemma or form is one of the words, or starts one of its phrases
+    ("take down" through its particle, "due to", "traced back to", "don't")."""
+    if lemma(token) in words or token.lower_ in words or token.lower_ in _inflected(words):
+        return True  # the tagger's lemma can be off ("forgot" read as a present tense)
+    for child in token.children:
+        if child.dep_ == "prt" and f"{lemma(token)} {child.lower_}" in words:
+            return True
+    for later in token.doc[token.i + 1 : token.i + 6]:
+        # "took the whole cluster down": the parser hung the particle on the object
+        phrase = f"{lemma(token)} {later.lower_}"
+        particle = later.dep_ == "prt" or later.tag_ == "RP"
+        if particle and token.i in (later.head.i, later.head.head.i) and phrase in words:
+            return True
+    phrases = _phrase_index(words)
+    if not phrases:
+        return False
+    after = following_text(token, 8)
+    for head in {token.lower_, lemma(token)}:
+        for phrase in phrases.get(head[:2], ()):
+            text = head + after
+            if text.startswith(phrase) and not text[len(phrase) : len(phrase) + 1].isalnum():
+                return True
+    return False
+
+
+def following_text(token: Token, count: int) -> str:
+    """The text right after a token (its trailing space included), up to `count` tokens,
+    lower-cased: built from tokens, since `Doc.text` rebuilds the whole document."""
+    doc = token.doc
+    rest = token.whitespace_ + "".join(t.text_with_ws for t in doc[token.i + 1 : token.i + count])
+    return rest.lower().replace("’", "'")
+
+
+@lru_cache(maxsize=512)
+def _inflected(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(form for word in words if " " not in word for form in inflections(word))
+
+
+@lru_cache(maxsize=512)
+def _phrase_index(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The multi-word entries of a list, by their first word."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        if re.search(r"[ '’]", word):  # keyed by two letters: "don't" is "do" + "n't"
+            index.setdefault(word[:2], []).append(word.replace("’", "'"))
+    return {head: tuple(entries) for head, entries in index.items()}
