@@ -6,16 +6,13 @@ this needs the package registry; deselect with `-m "not precommit"` when offline
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.precommit_repo import git, hook_repository, run_pre_commit
 
 BLAMEFUL = """\
 # Checkout outage
@@ -36,40 +33,26 @@ FIXED = BLAMEFUL.replace(
 )
 
 
-def _git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
-    ).stdout.strip()
-
-
 @pytest.mark.precommit
 def test_pre_commit_hook_fails_on_blame_and_passes_when_fixed(tmp_path: Path) -> None:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    head = _git(ROOT, "rev-parse", "HEAD")
-    repo = tmp_path / "reviews"
-    repo.mkdir()
-    _git(repo, "init", "-q")
-    (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {ROOT}\n  rev: {head}\n  hooks:\n  - id: blameless\n"
-    )
+    repo = hook_repository(tmp_path / "reviews")
     postmortem = repo / "postmortems" / "2026-03-14-checkout.md"  # the hook's `files:`
     postmortem.parent.mkdir()
     postmortem.write_text(BLAMEFUL)
-    _git(repo, "add", ".")
+    git(repo, "add", ".")
 
     # The hook's environment (spaCy and the model, some 340 MB) goes to a folder of the
     # test's own, removed afterwards, never to the user's ~/.cache/pre-commit.
     with tempfile.TemporaryDirectory(prefix="pre-commit-home-") as home:
-        env = {**os.environ, "PRE_COMMIT_COLOR": "never", "PRE_COMMIT_HOME": home}
-        command = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
-        failing = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env)
+        failing = run_pre_commit(repo, home)
         output = failing.stdout + failing.stderr
         assert failing.returncode == 1, output
         assert "postmortems/2026-03-14-checkout.md:5:26: error human-error" in output
         assert any(Path(home).iterdir()), "pre-commit did not use PRE_COMMIT_HOME"
 
         postmortem.write_text(FIXED)
-        _git(repo, "add", ".")
-        passing = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env)
+        git(repo, "add", ".")
+        passing = run_pre_commit(repo, home)
         assert passing.returncode == 0, passing.stdout + passing.stderr

@@ -8,16 +8,13 @@ registry, so it carries the `precommit` mark like tests/test_precommit.py.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.precommit_repo import git, hook_repository, run_pre_commit
 
 # Both would fail if the hook saw them: the README has no follow-up section and names a
 # cause in blaming words; the changelog reads like a list of incidents.
@@ -53,32 +50,19 @@ Invoice exports failed for two hours after a schema change.
 """
 
 
-def _git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
-    ).stdout.strip()
-
-
 @pytest.mark.precommit
 def test_hook_as_shipped_flags_only_the_postmortem(tmp_path: Path) -> None:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    head = _git(ROOT, "rev-parse", "HEAD")
-    repo = tmp_path / "billing"
-    (repo / "postmortems").mkdir(parents=True)
-    _git(repo, "init", "-q")
-    (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {ROOT}\n  rev: {head}\n  hooks:\n  - id: blameless\n"
-    )
+    repo = hook_repository(tmp_path / "billing")
+    (repo / "postmortems").mkdir()
     (repo / "README.md").write_text(README)
     (repo / "CHANGELOG.md").write_text(CHANGELOG)
     (repo / "postmortems" / "2026-03-14-invoice-export.md").write_text(POSTMORTEM)
-    _git(repo, "add", ".")
+    git(repo, "add", ".")
 
     with tempfile.TemporaryDirectory(prefix="pre-commit-home-") as home:
-        env = {**os.environ, "PRE_COMMIT_COLOR": "never", "PRE_COMMIT_HOME": home}
-        command = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--verbose"]
-        result = subprocess.run(command, cwd=repo, capture_output=True, text=True, env=env)
+        result = run_pre_commit(repo, home, "--verbose")
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "postmortems/2026-03-14-invoice-export.md" in output
