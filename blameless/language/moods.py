@@ -116,9 +116,7 @@ def question(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue
         verb = word.head if word.dep_ != "ROOT" else word
         if word.lower_ == "what":  # "what made you think…?", "what possessed him…?"
-            asked = word.doc[word.i + 2 : min(sentence.end, word.i + 7)]  # past "made"
-            before_act = [t for t in asked if t.pos_ not in ("VERB", "AUX") or t.i == word.i + 2]
-            agent = next((t for t in before_act if lists.agent(t)), None)
+            agent = _made_to_act(word, sentence, lists)
             if agent is not None:
                 yield Found(word, agent, word, _question_end(verb))
             continue
@@ -152,6 +150,16 @@ def question(sentence: Span, lists: Lists) -> Iterator[Found]:
         agent = subject_of(verb) or patient_of(verb) or _asked_about(word, lists)
         if lists.agent(agent) or (agent is not None and agent.lower_ in NOBODY):
             yield Found(word, agent, word, _question_end(verb))
+
+
+def _made_to_act(what: Token, sentence: Span, lists: Lists) -> Token | None:
+    """The person between "what made" and the act it asks about ("the release manager")."""
+    for token in sentence.doc[what.i + 2 : min(sentence.end, what.i + 7)]:
+        if lists.agent(token):
+            return token
+        if token.pos_ in ("VERB", "AUX"):
+            return None  # past the act: "what made the alert fire?"
+    return None
 
 
 def _inverted(sentence: Span) -> bool:

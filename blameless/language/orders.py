@@ -159,13 +159,13 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
 
 
 # Software, documents and practices that remind or warn people by design.
-_TOOL_NOUNS = lexicon().words("tool_nouns")
+_TOOLS = lexicon().words("tool_nouns") | SYSTEM_NOUNS
 
 
 def _tool(doer: Token) -> bool:
     """The doer is software or a document, not a person, team or organisation."""
     words = {doer.lower_, lemma(doer)}
-    return bool(words & (SYSTEM_NOUNS | _TOOL_NOUNS)) or doer.lower_ in technical_names()
+    return bool(words & _TOOLS) or doer.lower_ in technical_names()
 
 
 def _misparsed_order(word: Token, sentence: Span, lists: Lists) -> Iterator[Found]:

@@ -22,10 +22,10 @@ def is_word(token: Token, words: frozenset[str]) -> bool:
             return True
     for later in token.doc[token.i + 1 : token.i + 6]:
         # "took the whole cluster down": the parser hung the particle on the object
-        phrase = f"{lemma(token)} {later.lower_}"
         particle = later.dep_ == "prt" or later.tag_ == "RP"
-        if particle and token.i in (later.head.i, later.head.head.i) and phrase in words:
-            return True
+        attached = token.i in (later.head.i, later.head.head.i)
+        if particle and attached and f"{lemma(token)} {later.lower_}" in words:
+            return True  # (the phrase is only spelt for a particle)
     phrases = _phrase_index(words)
     if not phrases:
         return False
