@@ -116,6 +116,7 @@ BLAME = [
     Template("person-as-cause", "The proximate cause was a typo by {a}."),
     Template("person-as-cause", "{P} hotfix is the reason invoices went out twice."),
     Template("person-as-cause", "The bank blamed {a} for Saturday's outage."),
+    Template("person-as-cause", "{A} took the authentication service offline with one command."),
     # counterfactual
     Template("counterfactual", "{A} should have checked the dashboard before merging."),
     Template("counterfactual", "{A} failed to escalate the page."),
@@ -144,6 +145,9 @@ BLAME = [
 
 # Blame that needs no person: fills do not apply; placements do.
 SELF_STANDING = [
+    # a person picked out of a group: "one of our devs", "two of the admins"
+    Template("person-as-cause", "One of our devs pushed a config that took down signup."),
+    Template("person-as-cause", "Two of the admins deleted the production database."),
     Template("judgmental", "The migration was sloppy."),
     Template("judgmental", "The rollback plan was a rookie mistake."),
     Template("judgmental", "It was a reckless deploy."),

@@ -102,10 +102,12 @@ def is_human(
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 return any(is_human(p, people) for p in prep.children if p.dep_ == "pobj")
-    if lower in TEAM_NOUNS or token.lemma_.lower() in TEAM_NOUNS:
+    # The tagger sometimes leaves a plural unlemmatized ("devs"/NN): try it bare as well.
+    forms = {lower, token.lemma_.lower(), singular}
+    if forms & TEAM_NOUNS:
         # A team is people whatever its name ("the QA team", "the Postgres team").
         return token.dep_ != "compound"
-    if lower in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS:
+    if forms & ROLE_NOUNS:
         return _role_is_human(token)
     return _hyphenated_role(token)
 

@@ -41,7 +41,10 @@ class Words:
 # A phrase after its first word: the words in its middle, then any form of its last word,
 # which may come up to this many words later (a particle: "took the whole site down").
 Rest = tuple[tuple[str, ...], frozenset[str], int]
-PARTICLES = frozenset({"down", "out", "up", "off", "over", "away", "back", "aside", "on"})
+# "offline" is a result complement, not a particle, but sits where one does.
+PARTICLES = frozenset(
+    {"down", "out", "up", "off", "over", "away", "back", "aside", "on", "offline"}
+)
 PARTICLE_GAP = 4
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from blameless.language.lexicon import inflections
 from blameless.language.parse import lemma
+from blameless.language.prefilter import PARTICLES
 
 
 def is_word(token: Token, words: frozenset[str]) -> bool:
@@ -22,7 +23,7 @@ def is_word(token: Token, words: frozenset[str]) -> bool:
             return True
     for later in token.doc[token.i + 1 : token.i + 6]:
         # "took the whole cluster down": the parser hung the particle on the object
-        particle = later.dep_ == "prt" or later.tag_ == "RP"
+        particle = later.dep_ == "prt" or later.tag_ == "RP" or later.lower_ in PARTICLES
         attached = token.i in (later.head.i, later.head.head.i)
         if particle and attached and f"{lemma(token)} {later.lower_}" in words:
             return True  # (the phrase is only spelt for a particle)
