@@ -74,6 +74,9 @@ class Frame(_Strict):
     # "past": the anchor's clause tells of a finished act, not the writers' own ("the fix was
     # obviously a rollback"; not "SSH is obviously no longer exposed", "we had of course…")
     tense: Literal["any", "past"] = "any"
+    # An order counts when the writers give it to themselves ("we need to be more careful"),
+    # not only to others: a state of mind is never the writers' plan, as "we must add X" is.
+    writers: bool = False
     severity: Severity | None = None
     # Section kinds (SectionKind values) where this frame is skipped or changes severity.
     sections: dict[str, Placement] = Field(default_factory=dict)

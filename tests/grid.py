@@ -145,6 +145,11 @@ BLAME = [
 
 # Blame that needs no person: fills do not apply; placements do.
 SELF_STANDING = [
+    # the writers exhorting themselves: a state of mind is never a plan for a system
+    Template("people-fix", "We need to be more careful when deploying sweeping changes."),
+    Template("people-fix", "We will pay more attention to the disk alerts."),
+    Template("people-fix", "All devs: triple-check the target environment before migrating."),
+    Template("people-fix", "The team members must to be more attentive during deployments."),
     # a person picked out of a group: "one of our devs", "two of the admins"
     Template("person-as-cause", "One of our devs pushed a config that took down signup."),
     Template("person-as-cause", "Two of the admins deleted the production database."),
@@ -201,6 +206,9 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "We need to add a dry-run flag to drain.sh.",
+    "We will make the deploy tool refuse prod contexts without --confirm-prod.",
+    "We double-checked the target environment before the second run.",
     "The cron job deleted the backups.",
     "The health check failed to detect the hung process.",
     "The latency alert should have fired at 14:02 but did not.",

@@ -42,17 +42,18 @@ def imperative(sentence: Span, lists: Lists) -> Iterator[Found]:
         told = lists.wanted == "person"
         if told and (word.i != verb.i or not verbal(word)):
             continue  # an obligation is a verb put on someone: not "add monitoring"
-        if _ordered(verb, sentence, told=told):
+        if _ordered(verb, sentence, told=told, writers=lists.writers):
             yield Found(word, None, min(verb, word, key=lambda t: t.i), clause_end(verb))
 
 
-def _ordered(verb: Token, sentence: Span, told: bool = False) -> bool:
+def _ordered(verb: Token, sentence: Span, told: bool = False, writers: bool = False) -> bool:
     """An imperative, or a person told what to do ("Engineers must…", "Luis to retake…");
-    with `told`, only the second: "check the dashboard" is an order to no one in particular."""
+    with `told`, only the second: "check the dashboard" is an order to no one in particular.
+    With `writers`, the writers' own duties count ("we must be more careful")."""
     if _topic(verb):
         return False  # "Telling engineers to be careful is not a solution"
     if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return _ordered(verb.head, sentence, told)  # "…that aren't marked or don't have…"
+        return _ordered(verb.head, sentence, told, writers)  # "…that aren't marked or don't have…"
     subject = subject_of(verb)
     auxes = [c for c in verb.children if c.dep_ in ("aux", "neg")]
     if subject is None:
@@ -64,18 +65,23 @@ def _ordered(verb: Token, sentence: Span, told: bool = False) -> bool:
         if any(t.tag_ in ("VBD", "VBZ") for t in lead):
             return False  # "did not", "does not": a statement, not an order
         return verb.tag_ in ("VB", "VBP") and (opens_clause(first) or after_label)
-    if subject.lower_ in WRITERS:
+    if subject.lower_ in WRITERS and not writers:
         return False  # "I need to update it", "we must add…": the writers' own plans
     if told and not _people_in_general(subject):
         return False  # "the error tracking team should monitor X": a team's task
     own = any(c.i == subject.i for c in verb.children)
-    duties = [a for a in auxes if a.i != subject.i and a.lower_ in _MODALS_OF_DUTY]
+    modals = _MODALS_OF_DUTY | ({"will", "'ll", "’ll"} if writers else set())  # a promise
+    duties = [a for a in auxes if a.i != subject.i and a.lower_ in modals]
     # "Luis to retake…" assigns work; in "Tomasz forgot to renew…" the "to" only links verbs
     duties = [a for a in duties if a.lower_ != "to" or (own and verb.dep_ == "ROOT" and not told)]
-    obliged = verb.dep_ == "xcomp" and lemma(verb.head) in ("need", "have", "ought", "require")
+    # "X needs to…", "we need folks to be…", and a modal read as the verb ("must to be")
+    obliged = verb.dep_ in ("xcomp", "ccomp") and (
+        lemma(verb.head) in ("need", "have", "ought", "require") or verb.head.tag_ == "MD"
+    )
     needs = lemma(verb) == "need" and any(c.dep_ == "xcomp" for c in verb.children)
     if duties or obliged or needs:
-        return is_human(subject, proper_nouns=True, agent_slot=True)
+        mine = writers and subject.lower_ in WRITERS  # "we" is no person to `is_human`
+        return mine or is_human(subject, proper_nouns=True, agent_slot=True)
     return False
 
 

@@ -37,6 +37,7 @@ class Lists:
     unless: frozenset[str] = frozenset()
     negated: bool = False
     past: bool = False
+    writers: bool = False
 
     def bind(self, people: frozenset[str]) -> Lists:
         return self if people == self.people else replace(self, people=people)
@@ -194,6 +195,7 @@ def compile_frame(frame: Frame) -> CompiledFrame:
         unless=lex.words(*frame.unless),
         negated=frame.negated,
         past=frame.tense == "past",
+        writers=frame.writers,
     )
     return CompiledFrame(frame, lists, lists_prefilter(frame.words), requirements)
 

@@ -57,6 +57,7 @@ def _phrase_index(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
     """The multi-word entries of a list, by their first word."""
     index: dict[str, list[str]] = {}
     for word in words:
-        if re.search(r"[ '’]", word):  # keyed by two letters: "don't" is "do" + "n't"
+        # keyed by two letters: "don't" is "do" + "n't"; "double-check" is split at its hyphen
+        if re.search(r"[ '’-]", word):
             index.setdefault(word[:2], []).append(word.replace("’", "'"))
     return {head: tuple(entries) for head, entries in index.items()}
