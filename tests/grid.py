@@ -129,6 +129,8 @@ BLAME = [
     Template("why-you", "Why did {a} skip the canary?"),
     Template("why-you", "Why didn't {a} roll back sooner?"),
     Template("why-you", "What made {a} think prod was the right place to test this?"),
+    Template("why-you", "How come {a} didn't snapshot the database first?"),
+    Template("why-you", "Open question: why did {a} flush the whole cache instead of one key?"),
     # people-fix
     Template("people-fix", "Retrain {a} on the deploy process.", system_fine=False),
     Template("people-fix", "Remind {a} to double-check the kube context.", system_fine=False),
@@ -145,6 +147,8 @@ BLAME = [
 
 # Blame that needs no person: fills do not apply; placements do.
 SELF_STANDING = [
+    # "they" after its noun, with no subject between
+    Template("why-you", "Question for the reviewers: why did they approve the diff so fast?"),
     # the writers exhorting themselves: a state of mind is never a plan for a system
     Template("people-fix", "We need to be more careful when deploying sweeping changes."),
     Template("people-fix", "We will pay more attention to the disk alerts."),
@@ -206,6 +210,8 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "The replicas lost quorum. Why did they fail to elect a leader?",
+    "09:41 why the disk alert fired: the threshold was 80%",
     "We need to add a dry-run flag to drain.sh.",
     "We will make the deploy tool refuse prod contexts without --confirm-prod.",
     "We double-checked the target environment before the second run.",

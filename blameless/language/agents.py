@@ -162,7 +162,12 @@ def antecedent_is_human(token: Token, people: frozenset[str] = frozenset()) -> b
     Kofi; "the replicas failed to elect a leader; they kept restarting" is the replicas.
     """
     doc = token.doc
-    for candidate in reversed(doc[max(0, token.i - 40) : token.i]):
+    window = doc[max(0, token.i - 40) : token.i]
+    for candidate in reversed(window):
         if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.lower_ not in PLURAL_PRONOUNS:
+            return is_human(candidate, people)
+    # No subject before it ("Question for the reviewers: why did they…"): a plural noun.
+    for candidate in reversed(window):
+        if candidate.tag_ in ("NNS", "NNPS") or candidate.lower_ in TEAM_NOUNS:
             return is_human(candidate, people)
     return False

@@ -76,8 +76,10 @@ def _general(sentence: Span, quoted: set[int]) -> bool:
     for token in sentence:
         if token.i in quoted:
             continue
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "VBD" and a.lemma_ == "do" for a in auxes):
+            return False  # "(question:) why did you choose…", "who did not…": a past act
         if token.dep_ in ("ROOT", "conj") and token.pos_ in ("VERB", "AUX"):
-            auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
             if token.tag_ == "VBD" or (
                 token.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
             ):

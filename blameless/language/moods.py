@@ -115,6 +115,8 @@ def question(sentence: Span, lists: Lists) -> Iterator[Found]:
         if not is_word(word, lists.words) or in_quotes(word, sentence):
             continue
         verb = word.head if word.dep_ != "ROOT" else word
+        if lemma(verb) == "come" and verb.i == word.i + 1 and subject_of(verb) is None:
+            verb = verb.head  # "how come the DBA didn't snapshot": the act asked about
         if word.lower_ == "what":  # "what made you think…?", "what possessed him…?"
             agent = _made_to_act(word, sentence, lists)
             if agent is not None:
@@ -147,8 +149,11 @@ def question(sentence: Span, lists: Lists) -> Iterator[Found]:
             if watching and lists.agent(attr):
                 yield Found(word, attr, word, _question_end(verb))
             continue
-        agent = subject_of(verb) or patient_of(verb) or _asked_about(word, lists)
-        if lists.agent(agent) or (agent is not None and agent.lower_ in NOBODY):
+        # the first who is a person: the parser may make "come" the subject of "how come…"
+        candidates = (subject_of(verb), patient_of(verb), _asked_about(word, lists))
+        agent = next((c for c in candidates if lists.agent(c)), None)
+        agent = agent or next((c for c in candidates if c is not None and c.lower_ in NOBODY), None)
+        if agent is not None:
             yield Found(word, agent, word, _question_end(verb))
 
 
@@ -166,7 +171,7 @@ def _inverted(sentence: Span) -> bool:
     """A question without its mark: a wh-word right before an auxiliary or a verb
     ("why would you…", "whose idea was it…", "who pushed this")."""
     for word in sentence:
-        if word.lower_ in ("why", "who", "whose") and word.i + 1 < sentence.end:
+        if word.lower_ in ("why", "who", "whose", "what", "how") and word.i + 1 < sentence.end:
             if not _first_words(word, sentence):
                 return False  # "the developer who requested…": a relative clause
             after = word.doc[word.i + 1]
@@ -175,11 +180,18 @@ def _inverted(sentence: Span) -> bool:
 
 
 def _first_words(word: Token, sentence: Span) -> bool:
-    """Nothing but a chat prefix before the word: "[02:47] @devon: why would you…"."""
+    """Nothing but a chat prefix or a label before the word: "[02:47] @devon: why would
+    you…", "<mo> what were you thinking…", "q for retro: how come…"."""
+    label = max((t.i for t in sentence if t.i < word.i and t.text in (":", "]", ">")), default=-1)
     return all(
-        t.is_punct or t.like_num or t.text.startswith("@") or t.nbor(1).text == ":"
+        t.is_punct
+        or t.is_space
+        or t.like_num
+        or t.text[:1].isdigit()  # a time: "22:19", "09:41Z"
+        or t.text.startswith("@")
+        or t.nbor(1).text == ":"
         for t in sentence
-        if t.i < word.i
+        if label < t.i < word.i
     )
 
 
@@ -188,9 +200,17 @@ def _asked_about(word: Token, lists: Lists) -> Token | None:
     questions whose parse loses the subject (handles, unknown names)."""
     doc = word.doc
     following = doc[word.i + 1 : min(len(doc), word.i + 5)]
-    if not following or lemma(following[0]) not in ("do", "be", "have", "would", "could"):
+    if following and following[0].lower_ == "come":
+        # "how come one admin didn't…": the person before the auxiliary
+        ahead = list(doc[following[0].i + 1 : min(len(doc), following[0].i + 5)])
+        auxiliary = next((t for t in ahead if lemma(t) in _AUXILIARIES), None)
+        return next((t for t in ahead if auxiliary and t.i < auxiliary.i and lists.agent(t)), None)
+    if not following or lemma(following[0]) not in _AUXILIARIES:
         return None
     return next((t for t in following[1:] if lists.agent(t)), None)
+
+
+_AUXILIARIES = frozenset({"do", "be", "have", "would", "could"})
 
 
 def _question_end(verb: Token) -> Token:

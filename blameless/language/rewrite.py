@@ -108,9 +108,14 @@ def act_of(found: Found) -> Token | None:
         return None
     # "forgot to run X", "failed to check X": the act is the infinitive.
     for child in token.children:
-        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
             return child
+    if lemma(token) in _DUTIES:
+        return None  # "need to be more careful": a duty to be, no act to ask about
     return token if token.pos_ == "VERB" else None
+
+
+_DUTIES = frozenset({"need", "have", "ought", "require", "want", "try"})
 
 
 _PRONOUN_PATIENTS = frozenset({"he", "she", "they", "i", "we", "you", "it", "this", "that"})
