@@ -117,6 +117,11 @@ BLAME = [
     Template("person-as-cause", "{P} hotfix is the reason invoices went out twice."),
     Template("person-as-cause", "The bank blamed {a} for Saturday's outage."),
     Template("person-as-cause", "{A} took the authentication service offline with one command."),
+    Template("person-as-cause", "{P} purge job took out the thumbnails for every listing."),
+    Template("person-as-cause", "The SMS outage was traced back to {a} deleting the sub-account."),
+    Template("person-as-cause", "What brought the cluster down was {p} drain script."),
+    Template("person-as-cause", "Cause: {a} promoted the build straight to production."),
+    Template("person-as-cause", "prod went read-only bc {a} filled the disk with debug dumps"),
     # counterfactual
     Template("counterfactual", "{A} should have checked the dashboard before merging."),
     Template("counterfactual", "{A} failed to escalate the page."),
@@ -195,6 +200,9 @@ SELF_STANDING = [
 ]
 
 NEUTRAL = [
+    "What fixed the site was {a} running the rollback.",
+    "Resolution: {a} rolled back the deploy at 14:20.",
+    "{P} laptop crashed during the incident call.",
     "14:02 {A} deployed v2.3 to all regions.",
     "{A} restarted the primary at 03:12.",
     "{A} paged the DBA at 02:10.",

@@ -29,6 +29,9 @@ _COPULAS = frozenset({"be", "lie", "rest", "fall", "remain", "sit"})
 _COMPLEMENTS = frozenset(
     {"nsubj", "attr", "nsubjpass", "acomp", "npadvmod", "dobj", "oprd", "appos", "dep"}
 )
+# Labels that name a cause, not a reason for a choice ("Reason: Ana asked us to pause").
+_CAUSE_LABELS = frozenset({"cause", "culprit"})  # not "Trigger:", a template's field
+_FOCUS = frozenset({"attr", "ccomp", "nsubj"})  # what a pseudo-cleft says the cause was
 _CAUSAL_POSITIONS = frozenset({"nsubj", "nsubjpass", "pobj", "attr", "dobj", "appos", "conj"})
 
 
@@ -160,10 +163,10 @@ def _about_an_outcome(word: Token, lists: Lists) -> bool:
 
 def _copular_agents(word: Token, sentence: Span) -> Iterator[Token]:
     head = word.head
-    if word.dep_ in ("acomp", "attr", "xcomp", "pobj", "nsubj") or word.head.dep_ == "prep":
-        verb = head.head if head.dep_ == "prep" else head
-        if lemma(verb) not in _COPULAS and lemma(verb.head) not in _COPULAS:
-            return  # "the team got to the root cause": no copula, no attribution
+    verb = head.head if head.dep_ == "prep" else head
+    # "the team got to the root cause": no copula, no attribution
+    copula = lemma(verb) in _COPULAS or lemma(verb.head) in _COPULAS
+    if copula and (word.dep_ in ("acomp", "attr", "xcomp", "pobj", "nsubj") or head.dep_ == "prep"):
         doer = subject_of(verb)
         if doer is not None and doer.i != word.i:
             yield doer
@@ -184,11 +187,20 @@ def _copular_agents(word: Token, sentence: Span) -> Iterator[Token]:
             if token.i > colon.i and (token.head.i <= colon.i or token.head.i == token.i):
                 yield token
                 yield from (c for c in token.children if c.dep_ == "poss")
+                doer = subject_of(token) if verbal(token) else None
+                if doer is not None and lemma(word) in _CAUSE_LABELS:
+                    yield doer  # "Cause: the release manager promoted build 4.12…"
+        # the phrase right after the label, whatever the parser made of it ("@k.smith"/aux)
+        first = next((t for t in sentence if t.i > colon.i and t.pos_ != "DET"), None)
+        if first is not None and lemma(word) in _CAUSE_LABELS:
+            yield first
 
 
 def cleft(sentence: Span, lists: Lists) -> Iterator[Found]:
-    """ "It was Dmitri who mistyped the rule": the sentence singles a person out."""
+    """ "It was Dmitri who mistyped the rule": the sentence singles a person out; and
+    "What brought the cluster down was Pieter running…" the other way round."""
     doc = sentence.doc
+    yield from _what_cleft(sentence, lists)
     for who in sentence:
         if who.lower_ not in ("who", "that") or who.i < sentence.start + 3:
             continue
@@ -201,3 +213,26 @@ def cleft(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue  # not "it was X who …"
         if lists.agent(named):
             yield Found.spanning(verb, named, phrase_start(named), clause_end(verb))
+
+
+def _what_cleft(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """ "What took the site down was a contractor's script / Pieter running…": the clause
+    of the damage is the subject of "was", and the person is what it was."""
+    for what in sentence:
+        verb = what.head
+        if what.lower_ != "what" or what.dep_ != "nsubj" or verb.dep_ != "csubj":
+            continue
+        host = verb.head  # "was", or the participle "was" is an auxiliary of
+        copula = lemma(host) == "be" or any(lemma(c) == "be" for c in host.children)
+        if not is_word(verb, lists.words) or not copula:
+            continue
+        if host.dep_ == "aux":  # "was" parsed as the auxiliary of "running"
+            host = host.head
+        for part in [host, *host.children]:
+            if part.i <= verb.i or (part.i != host.i and part.dep_ not in _FOCUS):
+                continue
+            doers = [part, *(c for c in part.children if c.dep_ in ("nsubj", "poss"))]
+            agent = next((d for d in doers if lists.agent(d)), None)
+            if agent is not None:
+                yield Found.spanning(verb, agent, what, last_word(part), agent)
+                return

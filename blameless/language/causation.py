@@ -22,6 +22,7 @@ from blameless.language.spans import clause_end, last_word, phrase_start
 from blameless.language.wording import is_word
 
 _TRACING = frozenset({"trace", "attribute", "pin"})
+_BECAUSE_SHORT = frozenset({"bc", "b/c", "cuz", "coz"})
 
 
 def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
@@ -34,6 +35,16 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
             agent = subject_of(verb)
             if lists.agent(agent) and not hypothetical(verb):
                 yield Found(word, agent, word, clause_end(verb))
+        elif word.lower_ in _BECAUSE_SHORT:
+            # chat's "bc"/"cuz", which the parser reads as a noun: the doer between it and
+            # the next verb
+            ahead = word.doc[word.i + 1 : min(sentence.end, word.i + 6)]
+            act = next((t for t in ahead if verbal(t) and t.tag_ != "MD"), None)
+            if act is None or hypothetical(act):
+                continue
+            agent = next((t for t in ahead if t.i < act.i and lists.agent(t)), None)
+            if agent is not None:
+                yield Found(word, agent, word, clause_end(act))
         elif is_word(word, lists.words) and word.dep_ != "mark":
             target = _causal_object(word)
             if target is None:
@@ -62,8 +73,12 @@ def _causal_object(word: Token) -> Token | None:
 
 def _responsible_parties(target: Token) -> Iterator[Token]:
     """Who may stand behind a cause: the noun itself, its possessor, who made it
-    ("a password created by an intern"), or whose it was ("a mistake by an employee")."""
+    ("a password created by an intern"), whose it was ("a mistake by an employee"), or
+    who did it ("traced to Natasha deleting the account")."""
     yield target
+    doer = subject_of(target) if target.pos_ in ("VERB", "AUX") else None
+    if doer is not None:
+        yield doer
     for child in target.children:
         if child.dep_ == "poss":
             yield child
@@ -125,3 +140,33 @@ def _acting_person(verb: Token, lists: Lists) -> Token | None:
         if agent is not None and agent.i < verb.i and lists.agent(agent):
             return agent
     return None
+
+
+def owned(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A person's thing does the damage, whatever the thing: "@gkaur's purge job took out
+    the thumbnails", "brought to its knees by the ML team's training jobs"."""
+    doc = sentence.doc
+    for owner in sentence:
+        if owner.dep_ == "poss":
+            thing = owner.head
+        elif owner.i + 2 < sentence.end and doc[owner.i + 1].lower_ in ("'s", "’s"):
+            thing = doc[owner.i + 2]  # "Will's purge job": the tagger lost the possessive
+        else:
+            continue
+        if not lists.agent(owner):
+            continue
+        while thing.dep_ in ("amod", "compound") and thing.head.i > thing.i:
+            thing = thing.head  # "Rahul's bulk tag rename": up to "rename"
+        if thing.dep_ == "nsubj":
+            verb = thing.head
+            if not any(c.dep_ in ("dobj", "prt") for c in verb.children):
+                continue  # "Priya's laptop crashed": the damage must reach something
+        elif thing.dep_ == "pobj" and thing.head.dep_ == "agent":
+            verb = thing.head.head
+        else:
+            continue
+        if not verbal(verb) or not is_word(verb, lists.words):
+            continue
+        if negated(verb) or hypothetical(verb):
+            continue
+        yield Found.spanning(verb, owner, phrase_start(owner), clause_end(verb), owner)

@@ -77,8 +77,8 @@ def _general(sentence: Span, quoted: set[int]) -> bool:
         if token.i in quoted:
             continue
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.tag_ == "VBD" and a.lemma_ == "do" for a in auxes):
-            return False  # "(question:) why did you choose…", "who did not…": a past act
+        if any(a.tag_ == "VBD" and a.lemma_ == "do" and _asked(a, sentence) for a in auxes):
+            return False  # "(question:) why did you choose…": a past act, asked about
         if token.dep_ in ("ROOT", "conj") and token.pos_ in ("VERB", "AUX"):
             if token.tag_ == "VBD" or (
                 token.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
@@ -87,6 +87,14 @@ def _general(sentence: Span, quoted: set[int]) -> bool:
             if token.tag_ == "VBN" and not any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxes):
                 return False
     return True
+
+
+def _asked(auxiliary: Token, sentence: Span) -> bool:
+    """A wh-word before the auxiliary: a question about the act, not an emphatic "did"."""
+    return any(t.lower_ in _QUESTION_WORDS for t in sentence if t.i < auxiliary.i)
+
+
+_QUESTION_WORDS = frozenset({"why", "who", "how", "what"})  # not "where" or "when"
 
 
 def _particular(token: Token, people: frozenset[str]) -> bool:

@@ -84,6 +84,11 @@ def subject_of(verb: Token, patients: bool = False) -> Token | None:
             stray = ("intj", "npadvmod", "dep", "nmod", "compound", "amod")
             if left.dep_ in stray and left.head.i == verb.i and left.pos_ != "ADV":
                 return left
+            # "Will promoted…", "@k.smith deleting…" read as an auxiliary: no modal comes
+            # right before a past form or a participle
+            named = left.text.startswith("@") or (left.tag_ == "MD" and left.text[:1].isupper())
+            if left.dep_ == "aux" and named and verb.tag_ in ("VBD", "VBN", "VBG"):
+                return left
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head if verb.head.i < verb.i else None
         fragment = verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i

@@ -119,6 +119,7 @@ def _constructions() -> dict[str, Construction]:
         "cleft": agentive.cleft,
         "causal": causation.causal,
         "consequence": causation.consequence,
+        "owned": causation.owned,
         "modal-perfect": moods.modal_perfect,
         "lapse": moods.lapse,
         "conditional": moods.conditional,
