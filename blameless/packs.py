@@ -67,7 +67,9 @@ class Frame(_Strict):
     words: tuple[str, ...] = Field(min_length=1)  # the anchor: one must be in the sentence
     objects: tuple[str, ...] = ()  # the act's object must hold one of these
     markers: tuple[str, ...] = ()  # the act must carry one of these
-    unless: tuple[str, ...] = ()  # a word from these next to the anchor cancels the match
+    # A word from these next to the anchor cancels the match (for `subject`: anywhere in
+    # the sentence, "…, as scheduled").
+    unless: tuple[str, ...] = ()
     # Lists of which the sentence must also hold a word (the construction needs them too):
     # they narrow what is parsed ("did not check" needs a negation).
     requires: tuple[str, ...] = ()

@@ -152,6 +152,11 @@ BLAME = [
 
 # Blame that needs no person: fills do not apply; placements do.
 SELF_STANDING = [
+    Template("people-fix", "- Lesson: pay closer attention to alert emails during handover"),
+    Template("people-fix", "The individuals involved will be held accountable."),
+    Template("concealed-blame", "The backup verification task had been neglected for months."),
+    Template("concealed-blame", "The certificate-expiry emails went unread for a week."),
+    Template("concealed-blame", "Established procedures were not adhered to during the window."),
     # "they" after its noun, with no subject between
     Template("why-you", "Question for the reviewers: why did they approve the diff so fast?"),
     # the writers exhorting themselves: a state of mind is never a plan for a system
@@ -200,6 +205,7 @@ SELF_STANDING = [
 ]
 
 NEUTRAL = [
+    "{A} deleted the orphaned test buckets at 14:00, as scheduled.",
     "What fixed the site was {a} running the rollback.",
     "Resolution: {a} rolled back the deploy at 14:20.",
     "{P} laptop crashed during the incident call.",
@@ -218,6 +224,8 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "The endpoint answers with a 422 user error when the VAT number fails its checksum.",
+    'The message "user error: quota exceeded" was shown to 1,200 customers.',
     "The replicas lost quorum. Why did they fail to elect a leader?",
     "09:41 why the disk alert fired: the threshold was 80%",
     "We need to add a dry-run flag to drain.sh.",

@@ -36,7 +36,12 @@ _CAUSAL_POSITIONS = frozenset({"nsubj", "nsubjpass", "pobj", "attr", "dobj", "ap
 
 
 def subject(sentence: Span, lists: Lists) -> Iterator[Found]:
-    """A person is the subject or by-agent of a predicate verb: "Kevin broke DNS"."""
+    """A person is the subject or by-agent of a predicate verb: "Kevin broke DNS".
+
+    The frame's `unless` words anywhere in the sentence cancel it: "deleted the old
+    buckets, as scheduled" was the plan, not a slip."""
+    if lists.unless_in(sentence.text):
+        return
     for verb in sentence:
         if not (verbal(verb) or verb.pos_ == "ADJ") or not is_word(verb, lists.words):
             continue

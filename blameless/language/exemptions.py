@@ -102,7 +102,8 @@ def _particular(token: Token, people: frozenset[str]) -> bool:
     if token.pos_ not in ("NOUN", "PROPN", "PRON"):
         return False
     if token.lower_ in _GENERIC_PEOPLE or token.lemma_.lower() in _GENERIC_PEOPLE:
-        return False
+        # "the individuals involved", "the engineers responsible": this incident's people
+        return any(c.lemma_ in ("involve", "responsible") for c in token.children)
     if is_handle(token) or token.lower_ in TEAM_NOUNS:
         return True  # a name, a handle, or a team ("ops", "QA") is always someone in particular
     if not is_human(token, people):

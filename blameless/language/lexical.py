@@ -45,6 +45,11 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
             following = tokens[index + length : index + length + 3]
         if any(lists.cancels(t) or _status_code(t) for t in following):
             continue  # "lazy loading", "user error (HTTP 400)": a technical sense
+        before = tokens[index - 1] if index else None
+        if before is not None and (
+            _status_code(before) or (before.is_quote and following[:1] and following[0].text == ":")
+        ):
+            continue  # "a 422 user error", a message quoted as "user error: quota exceeded"
         if last.dep_ == "compound" and last.head.i > last.i and last.pos_ == "NOUN":
             continue  # "fat-finger protection", "error budget": the words name something else
         if _scare_quoted(word, last) or _mentioned(word):

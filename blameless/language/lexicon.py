@@ -93,6 +93,7 @@ class Lexicon(BaseModel):
     possessive_marks: Words
     duty_words: Words
     cleft_openers: Words
+    planned_words: Words
     pseudo_cleft_openers: Words
     clause_breaks: Words
     perfect_auxiliaries: Words

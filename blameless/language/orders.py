@@ -55,6 +55,8 @@ def _ordered(verb: Token, sentence: Span, told: bool = False, writers: bool = Fa
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _ordered(verb.head, sentence, told, writers)  # "…that aren't marked or don't have…"
     subject = subject_of(verb)
+    if subject is not None and subject.i + 1 < len(subject.doc) and subject.nbor(1).text == ":":
+        subject = None  # "Lesson: pay closer attention…": a label, not who is told
     auxes = [c for c in verb.children if c.dep_ in ("aux", "neg")]
     if subject is None:
         if told:

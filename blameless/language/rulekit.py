@@ -56,6 +56,10 @@ class Lists:
         """Whether the text holds one of the object words or phrases (any inflection)."""
         return _prefilter(self.objects).search(text)
 
+    def unless_in(self, text: str) -> bool:
+        """Whether the text holds one of the `unless` words or phrases (any inflection)."""
+        return bool(self.unless) and _prefilter(self.unless).search(text)
+
     def has_marker(self, token: Token) -> bool:
         from blameless.language.wording import is_word
 
