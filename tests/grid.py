@@ -152,6 +152,7 @@ BLAME = [
 
 # Blame that needs no person: fills do not apply; placements do.
 SELF_STANDING = [
+    Template("person-as-cause", "* Outage caused by @lina-ops disabling the health checks"),
     Template("people-fix", "- Lesson: pay closer attention to alert emails during handover"),
     Template("people-fix", "The individuals involved will be held accountable."),
     Template("concealed-blame", "The backup verification task had been neglected for months."),

@@ -130,16 +130,16 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
 
 
 def _written_in_lower_case(token: Token) -> bool:
-    """A chat line with no capital letter at all ("ok found it, siobhan's typo…"): there,
-    names are written in lower case too."""
-    doc, start, end = token.doc, token.i, token.i + 1
+    """A chat line that does not capitalize its first word ("ok found it, siobhan's
+    typo…", "16:55 bogdan is the reason … since March"): there, names are written in
+    lower case too."""
+    doc, start = token.doc, token.i
     while start > 0 and not doc[start].is_sent_start:
         start -= 1  # within its own sentence: a Doc may join many paragraphs
         if token.i - start > 40:
             return False  # chat lines are short
-    while end < len(doc) and not doc[end].is_sent_start and end - token.i <= 40:
-        end += 1
-    return not any(character.isupper() for character in doc[start:end].text)
+    first = next((t for t in doc[start : token.i + 1] if t.is_alpha), None)
+    return first is not None and first.text.islower()
 
 
 def _lower_case_name(token: Token) -> bool:

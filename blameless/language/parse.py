@@ -57,6 +57,10 @@ def subject_of(verb: Token, patients: bool = False) -> Token | None:
                         if any(c.dep_ == "nsubj" for c in pobj.children):
                             return subject_of(pobj)  # "by whoever owned it"
                         return pobj
+                after = child.doc[child.i + 1 : child.i + 3]
+                named = next((t for t in after if t.pos_ != "DET"), None)
+                if named is not None:
+                    return named  # "by @lina-ops" with the handle hung elsewhere
         subjects: list[Token] = []
         for child in verb.children:
             if child.dep_ in SUBJECTS and (
@@ -86,8 +90,8 @@ def subject_of(verb: Token, patients: bool = False) -> Token | None:
                 return left
             # "Will promoted…", "@k.smith deleting…" read as an auxiliary: no modal comes
             # right before a past form or a participle
-            named = left.text.startswith("@") or (left.tag_ == "MD" and left.text[:1].isupper())
-            if left.dep_ == "aux" and named and verb.tag_ in ("VBD", "VBN", "VBG"):
+            handle = left.text.startswith("@") or (left.tag_ == "MD" and left.text[:1].isupper())
+            if left.dep_ == "aux" and handle and verb.tag_ in ("VBD", "VBN", "VBG"):
                 return left
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head if verb.head.i < verb.i else None
