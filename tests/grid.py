@@ -124,6 +124,7 @@ BLAME = [
     Template("person-as-cause", "prod went read-only bc {a} filled the disk with debug dumps"),
     # counterfactual
     Template("counterfactual", "{A} should have checked the dashboard before merging."),
+    Template("counterfactual", "{A} should've paged the DBA way earlier."),
     Template("counterfactual", "{A} failed to escalate the page."),
     Template("counterfactual", "{A} forgot to renew the TLS certificate."),
     Template("counterfactual", "{A} ignored the disk alert for an hour."),
@@ -225,6 +226,7 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    'If a reviewer calls the fix "obvious", ask whether it was obvious before the outage.',
     "The endpoint answers with a 422 user error when the VAT number fails its checksum.",
     'The message "user error: quota exceeded" was shown to 1,200 customers.',
     "The replicas lost quorum. Why did they fail to elect a leader?",

@@ -99,6 +99,8 @@ _QUESTION_WORDS = frozenset({"why", "who", "how", "what"})  # not "where" or "wh
 
 def _particular(token: Token, people: frozenset[str]) -> bool:
     """A named or definite person: "Kevin", "@lin", "the intern", "ops"."""
+    if token.lower_ == "mine":
+        return True  # "the blame is mine": the writer, in particular
     if token.pos_ not in ("NOUN", "PROPN", "PRON"):
         return False
     if token.lower_ in _GENERIC_PEOPLE or token.lemma_.lower() in _GENERIC_PEOPLE:

@@ -40,7 +40,12 @@ class Found:
 
 
 def lemma(token: Token) -> str:
-    return token.lemma_.lower() if token.lemma_ else token.lower_
+    found = token.lemma_.lower() if token.lemma_ else token.lower_
+    return _CONTRACTED.get(found.replace("’", "'"), found)
+
+
+# The tagger leaves some contractions as written: "should've" -> "should" + "'ve".
+_CONTRACTED = {"'ve": "have", "'ll": "will", "'re": "be", "'m": "be"}
 
 
 def subject_of(verb: Token, patients: bool = False) -> Token | None:

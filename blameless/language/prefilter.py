@@ -35,7 +35,19 @@ class Words:
     @classmethod
     def of(cls, text: str) -> Words:
         order = words_of(text)
-        return cls(order, frozenset(order), text.lower().replace("’", "'"))
+        # "should've" is two tokens to the parser ("should", "'ve"): have both at hand
+        parts = [
+            part
+            for word in order
+            if "'" in word
+            for suffix in _CONTRACTIONS
+            if word.endswith(suffix)
+            for part in (word[: -len(suffix)], suffix)
+        ]
+        return cls(order, frozenset(order + parts), text.lower().replace("’", "'"))
+
+
+_CONTRACTIONS = ("'ve", "'d", "'ll", "'re", "'m")
 
 
 # A phrase after its first word: the words in its middle, then any form of its last word,
