@@ -153,6 +153,12 @@ BLAME = [
 
 # Blame that needs no person: fills do not apply; placements do.
 SELF_STANDING = [
+    Template(
+        "hindsight", "Any engineer looking at those graphs would have known the spike was coming."
+    ),
+    Template("hindsight", "Anybody on the team would have caught the missing tenant filter."),
+    Template("why-you", "We still need to establish who approved the firewall change."),
+    Template("why-you", "Question for @farah: why was the canary stage skipped on this release?"),
     Template("person-as-cause", "* Outage caused by @lina-ops disabling the health checks"),
     Template("people-fix", "- Lesson: pay closer attention to alert emails during handover"),
     Template("people-fix", "The individuals involved will be held accountable."),
@@ -207,6 +213,7 @@ SELF_STANDING = [
 ]
 
 NEUTRAL = [
+    "{A} would have known at once if the disk alert had fired.",
     "{A} deleted the orphaned test buckets at 14:00, as scheduled.",
     "What fixed the site was {a} running the rollback.",
     "Resolution: {a} rolled back the deploy at 14:20.",
@@ -226,6 +233,13 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "14:31 @Kim determines why the old syncbot reverted the branch rules.",
+    "We take a tally and ask the validators who got error A and who got error B.",
+    "Asking why someone did something puts them on the defensive; ask what they saw.",
+    "A canary stage would have caught the bug before any customer saw it.",
+    "Anyone would have made the same call with what the dashboard showed.",
+    "The runbook explains why the canary is skipped for hotfixes.",
+    "We need to understand why the cache evicted the keys.",
     'If a reviewer calls the fix "obvious", ask whether it was obvious before the outage.',
     "The endpoint answers with a 422 user error when the VAT number fails its checksum.",
     'The message "user error: quota exceeded" was shown to 1,200 customers.',

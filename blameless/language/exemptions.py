@@ -91,7 +91,10 @@ def _general(sentence: Span, quoted: set[int]) -> bool:
 
 def _asked(auxiliary: Token, sentence: Span) -> bool:
     """A wh-word before the auxiliary: a question about the act, not an emphatic "did"."""
-    return any(t.lower_ in _QUESTION_WORDS for t in sentence if t.i < auxiliary.i)
+    words = [t for t in sentence if not (t.is_punct or t.is_space or t.like_num)]
+    starts = [w for i, w in enumerate(words) if i == 0 or words[i - 1].nbor(1).text == ":"]
+    # the question opens the sentence, or follows a label ("Open question: why did…")
+    return any(t.lower_ in _QUESTION_WORDS and t.i < auxiliary.i for t in starts)
 
 
 _QUESTION_WORDS = frozenset({"why", "who", "how", "what"})  # not "where" or "when"

@@ -93,6 +93,8 @@ class Lexicon(BaseModel):
     possessive_marks: Words
     duty_words: Words
     cleft_openers: Words
+    hindsight_modals: Words
+    foresight_verbs: Words
     planned_words: Words
     pseudo_cleft_openers: Words
     clause_breaks: Words
@@ -137,6 +139,23 @@ IRREGULAR = {
     "begin": ("began", "begun"),
     "blow": ("blew", "blown"),
     "break": ("broke", "broken"),
+    "catch": ("caught", "caught"),
+    "deal": ("dealt", "dealt"),
+    "draw": ("drew", "drawn"),
+    "eat": ("ate", "eaten"),
+    "feel": ("felt", "felt"),
+    "find": ("found", "found"),
+    "foresee": ("foresaw", "foreseen"),
+    "freeze": ("froze", "frozen"),
+    "get": ("got", "gotten"),
+    "give": ("gave", "given"),
+    "hang": ("hung", "hung"),
+    "keep": ("kept", "kept"),
+    "mean": ("meant", "meant"),
+    "overwrite": ("overwrote", "overwritten"),
+    "shake": ("shook", "shaken"),
+    "throw": ("threw", "thrown"),
+    "undergo": ("underwent", "undergone"),
     "bring": ("brought", "brought"),
     "choose": ("chose", "chosen"),
     "cut": ("cut", "cut"),

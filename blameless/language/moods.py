@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from blameless.language.agents import NOBODY
+from blameless.language.agents import NOBODY, is_human
 from blameless.language.lexicon import lexicon
 from blameless.language.parse import (
     Found,
@@ -21,6 +21,7 @@ from blameless.language.parse import (
 )
 from blameless.language.rulekit import Lists
 from blameless.language.spans import (
+    WRITERS,
     clause_end,
     in_quotes,
     last_word,
@@ -49,6 +50,8 @@ def modal_perfect(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue
         if lists.cancels(verb):
             continue  # "should have felt some relief": a state, not an act
+        if lists.markers and not lists.has_marker(verb):
+            continue  # the frame wants one kind of act: "anyone would have known/caught"
         if any(c.dep_ == "auxpass" for c in verb.children):
             continue  # "I should have been paged": the person is not the one who acted
         agent = subject_of(verb)
@@ -109,12 +112,16 @@ def conditional(sentence: Span, lists: Lists) -> Iterator[Found]:
 
 def question(sentence: Span, lists: Lists) -> Iterator[Found]:
     """Why/who questions aimed at people: "Why did you…?", "Who pushed this?"."""
-    if "?" not in sentence.text and not _inverted(sentence):
-        return  # chat drops the question mark: "@priya why would you run that"
+    asked = "?" in sentence.text or _inverted(sentence)  # chat drops the mark: "@priya why…"
     for word in sentence:
         if not is_word(word, lists.words) or in_quotes(word, sentence):
             continue
+        if not (asked or _embedded(word)):
+            continue
         verb = word.head if word.dep_ != "ROOT" else word
+        passive = verb.dep_ == "auxpass" and verb.head.i != verb.i
+        if passive:
+            verb = verb.head  # "why was the stage skipped": "why" hung on "was"
         if lemma(verb) == "come" and verb.i == word.i + 1 and subject_of(verb) is None:
             verb = verb.head  # "how come the DBA didn't snapshot": the act asked about
         if word.lower_ == "what":  # "what made you think…?", "what possessed him…?"
@@ -150,11 +157,52 @@ def question(sentence: Span, lists: Lists) -> Iterator[Found]:
                 yield Found(word, attr, word, _question_end(verb))
             continue
         # the first who is a person: the parser may make "come" the subject of "how come…"
-        candidates = (subject_of(verb), patient_of(verb), _asked_about(word, lists))
+        # "why was Priya paged?" asks about the paging, not about Priya
+        patient = None if passive else patient_of(verb)
+        candidates = (subject_of(verb), patient, _asked_about(word, lists))
         agent = next((c for c in candidates if lists.agent(c)), None)
         agent = agent or next((c for c in candidates if c is not None and c.lower_ in NOBODY), None)
+        if agent is None and word.lower_ == "why" and asked:
+            agent = _addressee(word, sentence, lists)  # "Question for @farah: why was…?"
         if agent is not None:
             yield Found(word, agent, word, _question_end(verb))
+
+
+def _embedded(word: Token) -> bool:
+    """A question asked inside a statement: "we need to establish who approved…", "please
+    explain why X was…", "I keep asking myself why our architect decided…"."""
+    if word.lower_ not in ("why", "who"):
+        return False
+    before = [t for t in word.doc[max(0, word.i - 3) : word.i] if not t.is_punct]
+    # asked by people or of the reader ("please explain why…"), not "the runbook explains why"
+    return any(lemma(t) in _INQUIRY and _asked_by_people(t) for t in before)
+
+
+def _asked_by_people(verb: Token) -> bool:
+    if verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj"):
+        return False  # "Asking why someone did it puts them on the defensive": a topic
+    asker = subject_of(verb)
+    if asker is None or asker.lower_ == "please":
+        return True  # "Please explain why…"
+    # a question someone means to put ("we need to establish who…", "I keep asking
+    # myself why…"), not a timeline's "@kim determines why the job reverted…"
+    pending = verb.dep_ in ("xcomp", "ccomp") or any(c.tag_ == "MD" for c in verb.children)
+    return pending and (asker.lower_ in WRITERS or is_human(asker))
+
+
+# Verbs that ask or seek what a clause after them says.
+_INQUIRY = frozenset(
+    {"ask", "establish", "explain", "tell", "wonder", "determine", "understand", "know", "find"}
+)
+
+
+def _addressee(word: Token, sentence: Span, lists: Lists) -> Token | None:
+    """The person a question is put to by a label before it: "Question for @farah: why…",
+    "@farah: why…"."""
+    label = [t for t in sentence if t.i < word.i]
+    if not label or not any(t.text == ":" for t in label):
+        return None
+    return next((t for t in label if lists.agent(t)), None)
 
 
 def _made_to_act(what: Token, sentence: Span, lists: Lists) -> Token | None:
@@ -231,6 +279,8 @@ def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
         if passive and not has_agent and subject is not None and lists.wanted == "none":
             if lists.objects and not is_word(subject, lists.objects):
                 continue
+            if _rule_not_event(verb):
+                continue  # "the canary is skipped for hotfixes": how it works, not a lapse
             if lists.negated != negated(verb):
                 continue
             yield Found(verb, None, phrase_start(subject), clause_end(verb))
@@ -248,6 +298,14 @@ def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
         ):
             assert subject is not None
             yield Found(verb, subject, phrase_start(subject), clause_end(verb))
+
+
+def _rule_not_event(verb: Token) -> bool:
+    """A present or modal passive states a rule or a plan ("is skipped for hotfixes",
+    "will be ignored"), not something that happened."""
+    present = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    return present or modal or hypothetical(verb)
 
 
 def without(sentence: Span, lists: Lists) -> Iterator[Found]:

@@ -138,8 +138,9 @@ def _written_in_lower_case(token: Token) -> bool:
         start -= 1  # within its own sentence: a Doc may join many paragraphs
         if token.i - start > 40:
             return False  # chat lines are short
-    first = next((t for t in doc[start : token.i + 1] if t.is_alpha), None)
-    return first is not None and first.text.islower()
+    # the first word, a handle's too ("@Katharine determines why…" capitalizes names)
+    first = next((t for t in doc[start : token.i + 1] if t.text.lstrip("@")[:1].isalpha()), None)
+    return first is not None and first.text.lstrip("@")[:1].islower()
 
 
 def _lower_case_name(token: Token) -> bool:
