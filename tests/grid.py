@@ -121,6 +121,11 @@ BLAME = [
     Template("person-as-cause", "The SMS outage was traced back to {a} deleting the sub-account."),
     Template("person-as-cause", "What brought the cluster down was {p} drain script."),
     Template("person-as-cause", "Cause: {a} promoted the build straight to production."),
+    Template("person-as-cause", "The incident began when {a} ran a DELETE without a WHERE clause."),
+    Template("person-as-cause", "The regression introduced by {a} in the refactor broke checkout."),
+    Template(
+        "person-as-cause", "{A} ran the migration twice and duplicated a million invoice rows."
+    ),
     Template("person-as-cause", "prod went read-only bc {a} filled the disk with debug dumps"),
     # counterfactual
     Template("counterfactual", "{A} should have checked the dashboard before merging."),
@@ -213,6 +218,8 @@ SELF_STANDING = [
 ]
 
 NEUTRAL = [
+    "The incident call started when {a} joined the bridge.",
+    "The outage started after {a} had already gone home.",
     "{A} would have known at once if the disk alert had fired.",
     "{A} deleted the orphaned test buckets at 14:00, as scheduled.",
     "What fixed the site was {a} running the rollback.",

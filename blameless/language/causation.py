@@ -45,6 +45,8 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
             agent = next((t for t in ahead if t.i < act.i and lists.agent(t)), None)
             if agent is not None:
                 yield Found(word, agent, word, clause_end(act))
+        elif is_word(word, lists.words) and lemma(word) in _ONSETS:
+            yield from _onset(word, lists)
         elif is_word(word, lists.words) and word.dep_ != "mark":
             target = _causal_object(word)
             if target is None:
@@ -52,6 +54,27 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
             party = next((p for p in _responsible_parties(target) if lists.agent(p)), None)
             if party is not None:
                 yield Found.spanning(word, party, last_word(target), party)
+
+
+def _onset(verb: Token, lists: Lists) -> Iterator[Found]:
+    """ "The incident began when Marguerite issued a DELETE…": the outage dated from a
+    person's act."""
+    outcome = subject_of(verb)
+    if outcome is None or not lists.has_marker(outcome):
+        return  # "the call started when Ana joined": no outcome began
+    for clause in verb.children:
+        # "when" dates the outage from the act; "after" only orders them in time
+        timed = any(c.lower_ == "when" for c in clause.children if c.dep_ in _TIMING)
+        if clause.dep_ != "advcl" or not timed or hypothetical(clause):
+            continue
+        agent = subject_of(clause)
+        if lists.agent(agent):
+            assert agent is not None
+            yield Found.spanning(verb, agent, phrase_start(outcome), clause_end(clause), agent)
+
+
+_ONSETS = frozenset({"begin", "start"})
+_TIMING = frozenset({"advmod", "mark"})
 
 
 def _causal_object(word: Token) -> Token | None:

@@ -252,6 +252,8 @@ def objects(verb: Token) -> Iterator[Token]:
     """The words the verb acts on: its direct objects (or a passive's subject) with their
     modifiers; "off" in "switched off the power". Not where it happened ("from the
     database"), nor when ("before the outage")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        yield verb.head  # "Regression introduced by Mateusz": what the participle describes
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "attr", "oprd", "prt", "dative", "nsubjpass"):
             yield from _own_words(child)
