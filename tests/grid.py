@@ -148,6 +148,7 @@ BLAME = [
     Template("people-fix", "Send {a} to deploy training.", system_fine=False),
     Template("people-fix", "{A} must be more careful with production configs.", system_fine=False),
     Template("people-fix", "Hold {a} accountable for the outage.", system_fine=False),
+    Template("people-fix", "{P} production access has been revoked.", system_fine=False),
     Template(
         "people-fix", "The remediation is to coach {a} on the admin console.", system_fine=False
     ),
@@ -158,6 +159,11 @@ BLAME = [
 
 # Blame that needs no person: fills do not apply; placements do.
 SELF_STANDING = [
+    Template(
+        "people-fix", "Rather than adding tooling, we will reinforce to staff that care matters."
+    ),
+    Template("people-fix", "We will give the new joiners more strict instructions."),
+    Template("people-fix", "Going forward nobody touches prod without asking me first."),
     Template(
         "hindsight", "Any engineer looking at those graphs would have known the spike was coming."
     ),
@@ -240,6 +246,11 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "When the HR record changed, access to Google Workspace was temporarily removed.",
+    "The intern's staging account was automatically suspended when the HR record changed.",
+    "Rather than blaming the operator, we will add a confirmation step to drain.sh.",
+    "The team's access to the old dashboard was revoked by the SSO migration.",
+    "We let go of the old runbook and wrote a new one.",
     "14:31 @Kim determines why the old syncbot reverted the branch rules.",
     "We take a tally and ask the validators who got error A and who got error B.",
     "Asking why someone did something puts them on the defensive; ask what they saw.",

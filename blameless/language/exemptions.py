@@ -80,6 +80,8 @@ def _general(sentence: Span, quoted: set[int]) -> bool:
         if any(a.tag_ == "VBD" and a.lemma_ == "do" and _asked(a, sentence) for a in auxes):
             return False  # "(question:) why did you choose…": a past act, asked about
         if token.dep_ in ("ROOT", "conj") and token.pos_ in ("VERB", "AUX"):
+            if _commitment(token, auxes):
+                return False  # "we will reinforce to staff…": the writers' own plan
             if token.tag_ == "VBD" or (
                 token.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
             ):
@@ -87,6 +89,12 @@ def _general(sentence: Span, quoted: set[int]) -> bool:
             if token.tag_ == "VBN" and not any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxes):
                 return False
     return True
+
+
+def _commitment(verb: Token, auxes: list[Token]) -> bool:
+    """The writers promise something: "we will…", "I'll…"."""
+    promised = any(a.lower_ in ("will", "'ll", "’ll", "shall") for a in auxes)
+    return promised and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children)
 
 
 def _asked(auxiliary: Token, sentence: Span) -> bool:

@@ -39,6 +39,10 @@ def imperative(sentence: Span, lists: Lists) -> Iterator[Found]:
             "AUX",
         ):
             verb = word.head
+        for _ in range(2):  # "give the joiners more strict instructions": up to "give"
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
         told = lists.wanted == "person"
         if told and (word.i != verb.i or not verbal(word)):
             continue  # an obligation is a verb put on someone: not "add monitoring"
@@ -125,12 +129,14 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             yield from _misparsed_order(verb, sentence, lists)
             continue
         people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
-        owners = [c for t in people for c in t.children if c.dep_ == "poss"]
-        people += [  # "have a conversation with Tariq"
+        owners = [owner for t in people for owner in _owners(t)]
+        people += [  # "have a conversation with Tariq"; not "access to Google Workspace"
             p
             for d in list(people)
             for prep in d.children
-            if prep.dep_ == "prep" and prep.lower_ in ("with", "to")
+            if prep.dep_ == "prep"
+            and prep.lower_ in ("with", "to")
+            and not (prep.lower_ == "to" and lists.has_object(d))
             for p in prep.children
             if p.dep_ == "pobj"
         ]
@@ -154,16 +160,30 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             for c in [*t.children, subject_of(t)]
             if c is not None and c.dep_ in ("nsubj", "npadvmod", "dep", "aux")
         ]
-        if lists.objects and not lists.objects_in(sentence.doc[verb.i : sentence.end].text):
-            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        acted_on = sentence.text if passive else sentence.doc[verb.i : sentence.end].text
+        if lists.objects and not lists.objects_in(acted_on):
+            continue  # "revoke X's access", "X's access has been revoked"
         doer = subject_of(verb)
         if doer is not None and _tool(doer):
             continue  # "the bot reminds the on-call": automation, not a people fix
+        if passive and doer is not None and not is_human(doer, agent_slot=True):
+            continue  # "the team's access was revoked by the SSO migration"
+        if any(c.lower_ in ("automatically", "programmatically") for c in verb.children):
+            continue  # "the account was automatically suspended": the system acted
         if any(c.lower_ in ("via", "through") for c in verb.children):
             continue
         person = next((t for t in people if lists.agent(t)), None)
         if person is not None and not negated(verb):
             yield Found.spanning(verb, person, phrase_start(person), clause_end(verb), person)
+
+
+def _owners(thing: Token) -> list[Token]:
+    """Whose the thing is: its possessor, or the word before an "'s" in its phrase that the
+    tagger did not make one ("Will's access")."""
+    doc = thing.doc
+    marked = [t for t in doc[thing.left_edge.i : thing.i] if doc[t.i + 1].lower_ in ("'s", "’s")]
+    return [c for c in thing.children if c.dep_ == "poss"] + marked
 
 
 # Software, documents and practices that remind or warn people by design.
