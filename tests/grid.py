@@ -160,6 +160,17 @@ BLAME = [
 # Blame that needs no person: fills do not apply; placements do.
 SELF_STANDING = [
     Template(
+        "self-blame", "Had I stayed another ten minutes, I would have seen the queue back up."
+    ),
+    Template("concealed-blame", "The pager escalation was not acted upon for an hour."),
+    Template(
+        "concealed-blame", "The alert got muted somewhere along the line and nobody has owned up."
+    ),
+    Template(
+        "concealed-blame", "The flag was switched on for all tenants without the required sign-off."
+    ),
+    Template("judgmental", "A half-tested hotfix made the outage twice as long."),
+    Template(
         "people-fix", "Rather than adding tooling, we will reinforce to staff that care matters."
     ),
     Template("people-fix", "We will give the new joiners more strict instructions."),
@@ -246,6 +257,7 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "If we had had a canary stage, we would have caught it in minutes.",
     "When the HR record changed, access to Google Workspace was temporarily removed.",
     "The intern's staging account was automatically suspended when the HR record changed.",
     "Rather than blaming the operator, we will add a confirmation step to drain.sh.",

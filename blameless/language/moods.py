@@ -105,6 +105,8 @@ def conditional(sentence: Span, lists: Lists) -> Iterator[Found]:
         auxes = {a.lower_ for a in verb.children if a.dep_ == "aux"}
         if not auxes & {"had", "'d", "would", "have"} or not past_form(verb):
             continue
+        if lemma(verb) in ("have", "be"):
+            continue  # "if we had had a canary": a missing safeguard, not an act
         agent = subject_of(verb)
         if lists.agent(agent):
             yield Found(word, agent, word, clause_end(verb))
@@ -223,7 +225,8 @@ def _inverted(sentence: Span) -> bool:
             if not _first_words(word, sentence):
                 return False  # "the developer who requested…": a relative clause
             after = word.doc[word.i + 1]
-            return after.tag_ in ("MD", "VBD", "VBZ", "VBP") or after.pos_ == "NOUN"
+            described = word.lower_ == "whose" and after.pos_ == "ADJ"  # "whose bright idea…"
+            return after.tag_ in ("MD", "VBD", "VBZ", "VBP") or after.pos_ == "NOUN" or described
     return False
 
 

@@ -50,7 +50,11 @@ class Lists:
     def has_object(self, token: Token) -> bool:
         from blameless.language.parse import lemma
 
-        return lemma(token) in self.objects or token.lower_ in self.objects
+        if lemma(token) in self.objects or token.lower_ in self.objects:
+            return True
+        doc = token.doc  # "sign-off", split by the tokenizer at its hyphen
+        hyphened = token.i + 2 < len(doc) and doc[token.i + 1].text == "-"
+        return hyphened and f"{token.lower_}-{doc[token.i + 2].lower_}" in self.objects
 
     def objects_in(self, text: str) -> bool:
         """Whether the text holds one of the object words or phrases (any inflection)."""
