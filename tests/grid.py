@@ -257,6 +257,7 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "If one typo can take down a region, that is an engineering problem, not a people one.",
     "If we had had a canary stage, we would have caught it in minutes.",
     "When the HR record changed, access to Google Workspace was temporarily removed.",
     "The intern's staging account was automatically suspended when the HR record changed.",
