@@ -122,6 +122,10 @@ BLAME = [
     Template("person-as-cause", "What brought the cluster down was {p} drain script."),
     Template("person-as-cause", "Cause: {a} promoted the build straight to production."),
     Template("person-as-cause", "The incident began when {a} ran a DELETE without a WHERE clause."),
+    Template("person-as-cause", "It all started when {a} ran the cleanup script against prod."),
+    Template("person-as-cause", "The outage resulted from {a} running the script against prod."),
+    Template("person-as-cause", "{A} was the one who broke the build."),
+    Template("person-as-cause", "{A} ended up deleting the production database."),
     Template("person-as-cause", "The regression introduced by {a} in the refactor broke checkout."),
     Template(
         "person-as-cause", "{A} ran the migration twice and duplicated a million invoice rows."
@@ -235,6 +239,9 @@ SELF_STANDING = [
 ]
 
 NEUTRAL = [
+    "{A} was the one who noticed the disk alert first.",
+    "The reason we noticed was {a} checking the dashboard.",
+    "{A} ended up restarting the primary at 03:12.",
     "The incident call started when {a} joined the bridge.",
     "The outage started after {a} had already gone home.",
     "{A} would have known at once if the disk alert had fired.",

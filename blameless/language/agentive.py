@@ -45,7 +45,8 @@ def subject(sentence: Span, lists: Lists) -> Iterator[Found]:
     for verb in sentence:
         if not (verbal(verb) or verb.pos_ == "ADJ") or not is_word(verb, lists.words):
             continue
-        if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+        ongoing = any(c.dep_ == "aux" for c in verb.children) or verb.dep_ == "xcomp"
+        if verb.tag_ == "VBG" and not ongoing:  # "ended up deleting": xcomp, an act
             continue  # "creating issues had to wait", ", causing a logout": not a doer's act
         if negated(verb) or hypothetical(verb):
             continue
@@ -150,6 +151,8 @@ def copular(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue
         if lists.objects and not _about_an_outcome(word, lists):
             continue  # "responsible for coordinating communication" is a duty, not blame
+        if any(c.dep_ in ("relcl", "acl") and lists.cancels(c) for c in word.children):
+            continue  # "the reason we noticed was Kofi checking…": credit, not a cause
         for agent in _copular_agents(word, sentence):
             if lists.agent(agent) and not negated(word.head):
                 first = min(phrase_start(agent), phrase_start(word), key=lambda t: t.i)
@@ -183,6 +186,8 @@ def _copular_agents(word: Token, sentence: Span) -> Iterator[Token]:
             if child.dep_ in _COMPLEMENTS and child.i != word.i:
                 yield child
                 yield from (c for c in child.children if c.dep_ == "poss")
+            if child.dep_ == "ccomp" and child.tag_ == "VBG":  # "was Kofi pushing a config"
+                yield from (c for c in child.children if c.dep_ == "nsubj")
             if child.dep_ == "prep" and child.lower_ in ("with", "on"):  # blame lies with X
                 yield from (c for c in child.children if c.dep_ == "pobj")
     # "Root cause: X" — a label, a colon, and the phrase after it.

@@ -60,7 +60,7 @@ def _onset(verb: Token, lists: Lists) -> Iterator[Found]:
     """ "The incident began when Marguerite issued a DELETE…": the outage dated from a
     person's act."""
     outcome = subject_of(verb)
-    if outcome is None or not lists.has_marker(outcome):
+    if outcome is None or not (lists.has_marker(outcome) or _it_all(outcome)):
         return  # "the call started when Ana joined": no outcome began
     for clause in verb.children:
         # "when" dates the outage from the act; "after" only orders them in time
@@ -71,6 +71,12 @@ def _onset(verb: Token, lists: Lists) -> Iterator[Found]:
         if lists.agent(agent):
             assert agent is not None
             yield Found.spanning(verb, agent, phrase_start(outcome), clause_end(clause), agent)
+
+
+def _it_all(subject: Token) -> bool:
+    """ "It all started when…", "this all began when…": the whole incident."""
+    whole = any(c.lower_ == "all" for c in subject.children) or subject.nbor(1).lower_ == "all"
+    return subject.lower_ in ("it", "this") and whole
 
 
 _ONSETS = frozenset({"begin", "start"})
@@ -167,13 +173,18 @@ def _acting_person(verb: Token, lists: Lists) -> Token | None:
 
 def owned(sentence: Span, lists: Lists) -> Iterator[Found]:
     """A person's thing does the damage, whatever the thing: "@gkaur's purge job took out
-    the thumbnails", "brought to its knees by the ML team's training jobs"."""
+    the thumbnails", "brought to its knees by the ML team's training jobs", "the deploy
+    Kofi pushed brought down the cluster"."""
     doc = sentence.doc
     for owner in sentence:
         if owner.dep_ == "poss":
             thing = owner.head
         elif owner.i + 2 < sentence.end and doc[owner.i + 1].lower_ in ("'s", "’s"):
             thing = doc[owner.i + 2]  # "Will's purge job": the tagger lost the possessive
+        elif owner.dep_ == "nsubj" and owner.head.dep_ == "relcl" and owner.head.i > owner.i:
+            thing = owner.head.head  # "the deploy Kofi pushed brought down the cluster"
+            if thing.i > owner.i or thing.pos_ not in ("NOUN", "PROPN"):
+                continue
         else:
             continue
         if not lists.agent(owner):

@@ -20,6 +20,8 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "hardl
 _HYPOTHETICAL = frozenset({"can", "could", "may", "might", "will", "would", "ca", "wo", "shall"})
 _PARTICLES = frozenset({"off", "down", "out", "up", "over", "away"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Words that stand in for the subject of "was" in "X was the one who…".
+_STAND_INS = frozenset({"one", "person", "guy", "individual"})
 _SELF = frozenset(lexicon().words("self_pronouns"))
 
 
@@ -81,7 +83,10 @@ def subject_of(verb: Token, patients: bool = False) -> Token | None:
             before = [c for c in subjects if c.i < verb.i]
             child = before[-1] if before else subjects[0]
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
+                head = verb.head
+                if head.lower_ in _STAND_INS and head.dep_ == "attr":
+                    return subject_of(head.head)  # "Kofi was the one who broke it": Kofi
+                return head
             if climbed and child.dep_ == "nsubjpass":
                 return None  # "Contributing to X, the team was not alerted": not its doer
             return child
