@@ -134,6 +134,8 @@ BLAME = [
     # counterfactual
     Template("counterfactual", "{A} should have checked the dashboard before merging."),
     Template("counterfactual", "{A} should've paged the DBA way earlier."),
+    Template("counterfactual", "{A} neglected to mention the schema change."),
+    Template("counterfactual", "{A} went ahead without waiting for approval."),
     Template("counterfactual", "{A} failed to escalate the page."),
     Template("counterfactual", "{A} forgot to renew the TLS certificate."),
     Template("counterfactual", "{A} ignored the disk alert for an hour."),
@@ -145,6 +147,7 @@ BLAME = [
     Template("why-you", "Why didn't {a} roll back sooner?"),
     Template("why-you", "What made {a} think prod was the right place to test this?"),
     Template("why-you", "How come {a} didn't snapshot the database first?"),
+    Template("why-you", "What was {a} thinking?"),
     Template("why-you", "Open question: why did {a} flush the whole cache instead of one key?"),
     # people-fix
     Template("people-fix", "Retrain {a} on the deploy process.", system_fine=False),
@@ -239,6 +242,7 @@ SELF_STANDING = [
 ]
 
 NEUTRAL = [
+    "{A} will of course confirm the window with the vendor first.",
     "{A} was the one who noticed the disk alert first.",
     "The reason we noticed was {a} checking the dashboard.",
     "{A} ended up restarting the primary at 03:12.",
@@ -264,6 +268,9 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "I forgot to mention that the API is versioned.",
+    "What was the error rate at 14:02?",
+    "We went ahead without any downtime.",
     "If one typo can take down a region, that is an engineering problem, not a people one.",
     "If we had had a canary stage, we would have caught it in minutes.",
     "When the HR record changed, access to Google Workspace was temporarily removed.",

@@ -46,7 +46,10 @@ def modal_perfect(sentence: Span, lists: Lists) -> Iterator[Found]:
             verb = next((c for c in modal.children if c.dep_ == "xcomp"), modal)
         if verb.dep_ == "aux" and lemma(verb) == "have":
             verb = verb.head  # "should have double-checked": the modal hung on "have"
-        if not any(lemma(a) == "have" and a.i > modal.i for a in verb.children):
+        have = any(lemma(a) == "have" and a.i > modal.i for a in verb.children)
+        # "should of checked": a misspelling (not "should of course check")
+        misspelt = modal.nbor(1).lower_ == "of" and modal.nbor(2).tag_ in ("VBN", "VBD")
+        if not (have or misspelt):
             continue
         if lists.cancels(verb):
             continue  # "should have felt some relief": a state, not an act
@@ -55,6 +58,8 @@ def modal_perfect(sentence: Span, lists: Lists) -> Iterator[Found]:
         if any(c.dep_ == "auxpass" for c in verb.children):
             continue  # "I should have been paged": the person is not the one who acted
         agent = subject_of(verb)
+        if agent is None and modal.i > sentence.start and modal.nbor(-1).head.i == modal.i:
+            agent = modal.nbor(-1)  # "Kofi should of…" with the name hung on the modal
         if lists.agent(agent):
             assert agent is not None
             yield Found(modal, agent, phrase_start(agent), clause_end(verb))
@@ -75,9 +80,10 @@ def lapse(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue  # passives are agentless: concealed-blame's business
         if lemma(verb) in ("fail", "bother") and not any(c.dep_ == "xcomp" for c in verb.children):
             continue  # "failed over the database": a failover, not a lapse
-        if any(c.dep_ == "xcomp" and lemma(c) in _TELLING for c in verb.children):
-            continue  # "I forgot to mention…": an aside, not a lapse
         agent = subject_of(verb)
+        told = any(c.dep_ == "xcomp" and lemma(c) in _TELLING for c in verb.children)
+        if told and (agent is None or agent.lower_ in WRITERS):
+            continue  # "I forgot to mention…": an aside; not "Kofi neglected to mention…"
         if lists.agent(agent):
             assert agent is not None
             yield Found(verb, agent, phrase_start(agent), clause_end(verb))
@@ -127,7 +133,7 @@ def question(sentence: Span, lists: Lists) -> Iterator[Found]:
         if lemma(verb) == "come" and verb.i == word.i + 1 and subject_of(verb) is None:
             verb = verb.head  # "how come the DBA didn't snapshot": the act asked about
         if word.lower_ == "what":  # "what made you think…?", "what possessed him…?"
-            agent = _made_to_act(word, sentence, lists)
+            agent = _made_to_act(word, sentence, lists) or _thinking(word, lists)
             if agent is not None:
                 yield Found(word, agent, word, _question_end(verb))
             continue
@@ -205,6 +211,15 @@ def _addressee(word: Token, sentence: Span, lists: Lists) -> Token | None:
     if not label or not any(t.text == ":" for t in label):
         return None
     return next((t for t in label if lists.agent(t)), None)
+
+
+def _thinking(what: Token, lists: Lists) -> Token | None:
+    """ "What was Kofi thinking?": the person whose thinking is asked about."""
+    verb = what.head
+    if lemma(verb) != "think" or verb.tag_ != "VBG":
+        return None
+    agent = subject_of(verb)
+    return agent if lists.agent(agent) else None
 
 
 def _made_to_act(what: Token, sentence: Span, lists: Lists) -> Token | None:
