@@ -123,6 +123,7 @@ BLAME = [
     Template("person-as-cause", "Cause: {a} promoted the build straight to production."),
     Template("person-as-cause", "The incident began when {a} ran a DELETE without a WHERE clause."),
     Template("person-as-cause", "It all started when {a} ran the cleanup script against prod."),
+    Template("person-as-cause", "{A} clicked a phishing link, exposing customer data."),
     Template("person-as-cause", "The outage resulted from {a} running the script against prod."),
     Template("person-as-cause", "{A} was the one who broke the build."),
     Template("person-as-cause", "{A} ended up deleting the production database."),
@@ -155,6 +156,9 @@ BLAME = [
     Template("people-fix", "Send {a} to deploy training.", system_fine=False),
     Template("people-fix", "{A} must be more careful with production configs.", system_fine=False),
     Template("people-fix", "Hold {a} accountable for the outage.", system_fine=False),
+    Template(
+        "people-fix", "{A} will attend a refresher course on change management.", system_fine=False
+    ),
     Template("people-fix", "{P} production access has been revoked.", system_fine=False),
     Template(
         "people-fix", "The remediation is to coach {a} on the admin console.", system_fine=False
@@ -166,6 +170,7 @@ BLAME = [
 
 # Blame that needs no person: fills do not apply; placements do.
 SELF_STANDING = [
+    Template("people-fix", "Please be careful when running migrations."),
     Template(
         "self-blame", "Had I stayed another ten minutes, I would have seen the queue back up."
     ),
@@ -242,6 +247,7 @@ SELF_STANDING = [
 ]
 
 NEUTRAL = [
+    "{A} rotated the keys at 14:10, exposing nothing.",
     "{A} will of course confirm the window with the vendor first.",
     "{A} was the one who noticed the disk alert first.",
     "The reason we noticed was {a} checking the dashboard.",

@@ -138,9 +138,18 @@ def consequence(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue  # "rules which were blocking requests" describes the rules
         if any(c.dep_ == "nsubj" and c.lower_ not in ("which", "that") for c in verb.children):
             continue  # "…, as it was causing errors": its own subject, its own act
+        if any(_nothing(c) for c in verb.children if c.dep_ == "dobj"):
+            continue  # "rotated the keys, exposing nothing": no damage done
         agent = _acting_person(verb, lists)
         if agent is not None:
             yield Found(verb, agent, phrase_start(agent), clause_end(verb))
+
+
+def _nothing(thing: Token) -> bool:
+    """ "nothing", "no data": an object that says no harm came of it."""
+    return thing.lower_ in ("nothing", "none") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in thing.children
+    )
 
 
 def _made_thing(verb: Token, lists: Lists) -> bool:

@@ -61,11 +61,17 @@ def _ordered(verb: Token, sentence: Span, told: bool = False, writers: bool = Fa
     subject = subject_of(verb)
     if subject is not None and subject.i + 1 < len(subject.doc) and subject.nbor(1).text == ":":
         subject = None  # "Lesson: pay closer attention…": a label, not who is told
+    if subject is not None and subject.lower_ == "please":
+        subject = None  # "Please be careful…": an order, politely
     auxes = [c for c in verb.children if c.dep_ in ("aux", "neg")]
     if subject is None:
         if told:
             return False
-        lead = [c for c in verb.children if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i]
+        lead = [  # "Do not…", "Always…", "Please…"
+            c
+            for c in verb.children
+            if (c.dep_ in ("aux", "neg", "advmod") or c.lower_ == "please") and c.i < verb.i
+        ]
         first = min([verb, *lead], key=lambda t: t.i)
         after_label = any(t.text == ":" and t.i < verb.i for t in sentence)
         if any(t.tag_ in ("VBD", "VBZ") for t in lead):
