@@ -1,8 +1,9 @@
 """A frame compiled for matching: its word lists resolved from the lexicon, its prefilter
 derived from them, and the construction that interprets it.
 
-The constructions (in `agentive` and `moods`) are the few generic rule kinds; a frame
-is data that picks one and fills it. Nothing here knows any rule by name.
+The constructions (in `agentive`, `causation`, `moods`, `questions`, `orders` and
+`lexical`) are the generic rule kinds; a frame is data that picks one and fills it.
+Nothing here knows any rule by name.
 """
 
 from __future__ import annotations
@@ -117,7 +118,7 @@ Construction = Callable[["Span", Lists], Iterator["Found"]]
 
 
 def _constructions() -> dict[str, Construction]:
-    from blameless.language import agentive, causation, lexical, moods, orders
+    from blameless.language import agentive, causation, lexical, moods, orders, questions
 
     return {
         "subject": agentive.subject,
@@ -131,7 +132,7 @@ def _constructions() -> dict[str, Construction]:
         "modal-perfect": moods.modal_perfect,
         "lapse": moods.lapse,
         "conditional": moods.conditional,
-        "question": moods.question,
+        "question": questions.question,
         "imperative": orders.imperative,
         "target": orders.target,
         "agentless": moods.agentless,

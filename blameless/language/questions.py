@@ -1,0 +1,184 @@
+"""Questions aimed at people: "Why did you…?", "Who pushed this?", "What was X
+thinking?", and the same questions put inside a statement ("we need to establish who
+approved…") or without their mark in chat ("09:41 why would you…")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from blameless.language.agents import NOBODY, is_human
+from blameless.language.lexicon import lexicon
+from blameless.language.parse import Found, lemma, patient_of, subject_of
+from blameless.language.rulekit import Lists
+from blameless.language.spans import WRITERS, in_quotes, last_word
+from blameless.language.wording import is_word
+
+_RESPONSIBLE = lexicon().words("responsibility_words", "blame_nouns")
+
+
+def question(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """Why/who questions aimed at people: "Why did you…?", "Who pushed this?"."""
+    asked = "?" in sentence.text or _inverted(sentence)  # chat drops the mark: "@priya why…"
+    for word in sentence:
+        if not is_word(word, lists.words) or in_quotes(word, sentence):
+            continue
+        if not (asked or _embedded(word)):
+            continue
+        verb = word.head if word.dep_ != "ROOT" else word
+        passive = verb.dep_ == "auxpass" and verb.head.i != verb.i
+        if passive:
+            verb = verb.head  # "why was the stage skipped": "why" hung on "was"
+        if lemma(verb) == "come" and verb.i == word.i + 1 and subject_of(verb) is None:
+            verb = verb.head  # "how come the DBA didn't snapshot": the act asked about
+        if word.lower_ == "what":  # "what made you think…?", "what possessed him…?"
+            agent = _made_to_act(word, sentence, lists) or _thinking(word, lists)
+            if agent is not None:
+                yield Found(word, agent, word, _question_end(verb))
+            continue
+        if word.lower_ in ("who", "whose"):
+            blames = lemma(verb) == "be" and any(
+                is_word(c, _RESPONSIBLE)
+                for c in verb.children
+                if c.dep_ in ("acomp", "attr", "xcomp")
+            )
+            if (
+                word.lower_ == "whose"
+                or blames
+                or (
+                    word.dep_ in ("nsubj", "nsubjpass")
+                    and verb.tag_ == "VBD"
+                    and lemma(verb) != "be"
+                )
+            ):
+                yield Found(word, word, word, _question_end(verb))
+            continue
+        auxes = {lemma(c) for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+        if verb.tag_ in ("VBZ", "VBP") and not auxes & {"do", "be", "have", "would", "could"}:
+            continue  # "why is an operator able to…?": a question about the system
+        if lemma(verb) == "be" and not any(c.dep_ == "acomp" for c in verb.children):
+            # "Why wasn't the engineer watching…?" read as "was" + a noun with a participle
+            attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+            watching = attr is not None and any(c.dep_ == "acl" for c in attr.children)
+            if watching and lists.agent(attr):
+                yield Found(word, attr, word, _question_end(verb))
+            continue
+        # the first who is a person: the parser may make "come" the subject of "how come…"
+        # "why was Priya paged?" asks about the paging, not about Priya
+        patient = None if passive else patient_of(verb)
+        candidates = (subject_of(verb), patient, _asked_about(word, lists))
+        agent = next((c for c in candidates if lists.agent(c)), None)
+        agent = agent or next((c for c in candidates if c is not None and c.lower_ in NOBODY), None)
+        if agent is None and word.lower_ == "why" and asked:
+            agent = _addressee(word, sentence, lists)  # "Question for @farah: why was…?"
+        if agent is not None:
+            yield Found(word, agent, word, _question_end(verb))
+
+
+def _embedded(word: Token) -> bool:
+    """A question asked inside a statement: "we need to establish who approved…", "please
+    explain why X was…", "I keep asking myself why our architect decided…"."""
+    if word.lower_ not in ("why", "who"):
+        return False
+    before = [t for t in word.doc[max(0, word.i - 3) : word.i] if not t.is_punct]
+    # asked by people or of the reader ("please explain why…"), not "the runbook explains why"
+    return any(lemma(t) in _INQUIRY and _asked_by_people(t) for t in before)
+
+
+def _asked_by_people(verb: Token) -> bool:
+    if verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj"):
+        return False  # "Asking why someone did it puts them on the defensive": a topic
+    asker = subject_of(verb)
+    if asker is None or asker.lower_ == "please":
+        return True  # "Please explain why…"
+    # a question someone means to put ("we need to establish who…", "I keep asking
+    # myself why…"), not a timeline's "@kim determines why the job reverted…"
+    pending = verb.dep_ in ("xcomp", "ccomp") or any(c.tag_ == "MD" for c in verb.children)
+    return pending and (asker.lower_ in WRITERS or is_human(asker))
+
+
+# Verbs that ask or seek what a clause after them says.
+_INQUIRY = frozenset(
+    {"ask", "establish", "explain", "tell", "wonder", "determine", "understand", "know", "find"}
+)
+
+
+def _addressee(word: Token, sentence: Span, lists: Lists) -> Token | None:
+    """The person a question is put to by a label before it: "Question for @farah: why…",
+    "@farah: why…"."""
+    label = [t for t in sentence if t.i < word.i]
+    if not label or not any(t.text == ":" for t in label):
+        return None
+    return next((t for t in label if lists.agent(t)), None)
+
+
+def _thinking(what: Token, lists: Lists) -> Token | None:
+    """ "What was Kofi thinking?": the person whose thinking is asked about."""
+    verb = what.head
+    if lemma(verb) != "think" or verb.tag_ != "VBG":
+        return None
+    agent = subject_of(verb)
+    return agent if lists.agent(agent) else None
+
+
+def _made_to_act(what: Token, sentence: Span, lists: Lists) -> Token | None:
+    """The person between "what made" and the act it asks about ("the release manager")."""
+    for token in sentence.doc[what.i + 2 : min(sentence.end, what.i + 7)]:
+        if lists.agent(token):
+            return token
+        if token.pos_ in ("VERB", "AUX"):
+            return None  # past the act: "what made the alert fire?"
+    return None
+
+
+def _inverted(sentence: Span) -> bool:
+    """A question without its mark: a wh-word right before an auxiliary or a verb
+    ("why would you…", "whose idea was it…", "who pushed this")."""
+    for word in sentence:
+        if word.lower_ in ("why", "who", "whose", "what", "how") and word.i + 1 < sentence.end:
+            if not _first_words(word, sentence):
+                return False  # "the developer who requested…": a relative clause
+            after = word.doc[word.i + 1]
+            described = word.lower_ == "whose" and after.pos_ == "ADJ"  # "whose bright idea…"
+            return after.tag_ in ("MD", "VBD", "VBZ", "VBP") or after.pos_ == "NOUN" or described
+    return False
+
+
+def _first_words(word: Token, sentence: Span) -> bool:
+    """Nothing but a chat prefix or a label before the word: "[02:47] @devon: why would
+    you…", "<mo> what were you thinking…", "q for retro: how come…"."""
+    label = max((t.i for t in sentence if t.i < word.i and t.text in (":", "]", ">")), default=-1)
+    return all(
+        t.is_punct
+        or t.is_space
+        or t.like_num
+        or t.text[:1].isdigit()  # a time: "22:19", "09:41Z"
+        or t.text.startswith("@")
+        or t.nbor(1).text == ":"
+        for t in sentence
+        if label < t.i < word.i
+    )
+
+
+def _asked_about(word: Token, lists: Lists) -> Token | None:
+    """ "Why did <@U024BE7LH> silence…?": a person right after the auxiliary, for the
+    questions whose parse loses the subject (handles, unknown names)."""
+    doc = word.doc
+    following = doc[word.i + 1 : min(len(doc), word.i + 5)]
+    if following and following[0].lower_ == "come":
+        # "how come one admin didn't…": the person before the auxiliary
+        ahead = list(doc[following[0].i + 1 : min(len(doc), following[0].i + 5)])
+        auxiliary = next((t for t in ahead if lemma(t) in _AUXILIARIES), None)
+        return next((t for t in ahead if auxiliary and t.i < auxiliary.i and lists.agent(t)), None)
+    if not following or lemma(following[0]) not in _AUXILIARIES:
+        return None
+    return next((t for t in following[1:] if lists.agent(t)), None)
+
+
+_AUXILIARIES = frozenset({"do", "be", "have", "would", "could"})
+
+
+def _question_end(verb: Token) -> Token:
+    """The last word of the question: the whole clause the question asks about."""
+    return last_word(verb)
