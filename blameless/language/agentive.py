@@ -21,7 +21,14 @@ from blameless.language.parse import (
     verbal,
 )
 from blameless.language.rulekit import Lists
-from blameless.language.spans import clause_end, last_word, phrase_start, quoted_tokens
+from blameless.language.spans import (
+    clause_end,
+    head_noun,
+    last_word,
+    phrase_start,
+    possessed,
+    quoted_tokens,
+)
 from blameless.language.wording import is_word
 
 _OBLIGATIONS = frozenset({"suppose", "expect", "require"})  # "X was supposed to verify…"
@@ -97,28 +104,11 @@ def _marked_verb(word: Token) -> Token | None:
 
 def possessive(sentence: Span, lists: Lists) -> Iterator[Found]:
     """A person's error ("Raj's typo"), or a person's change in a causal position."""
-    doc = sentence.doc
     for owner in sentence:
-        if owner.dep_ == "poss":
-            thing = owner.head
-        elif owner.i + 2 < sentence.end and doc[owner.i + 1].lower_ in ("'s", "’s"):
-            thing = doc[owner.i + 2]  # "Will's typo": the tagger lost the possessive
-        elif owner.dep_ in ("pobj", "pcomp") and owner.head.lower_ == "by":
-            # "a keying mistake by the administrator", "the cause was a typo by Mia"
-            holder = owner.head.head
-            attrs = [c for c in holder.children if c.dep_ == "attr"]
-            if holder.pos_ == "NOUN":
-                thing = holder
-            elif attrs:
-                thing = attrs[0]
-            else:
-                continue
-        else:
+        # "Raj's typo", "Will's faulty commit" (up to the noun), "a typo by Mia"
+        thing = possessed(owner, sentence) or _made_by(owner)
+        if thing is None or not lists.agent(owner):
             continue
-        if not lists.agent(owner):
-            continue
-        while thing.dep_ in ("amod", "compound") and thing.head.i > thing.i:
-            thing = thing.head  # "Will's faulty commit": the noun, not its modifier
         if not is_word(thing, lists.words):
             continue
         if lists.markers and not _in_causal_position(thing, lists):
@@ -126,6 +116,18 @@ def possessive(sentence: Span, lists: Lists) -> Iterator[Found]:
         if lists.objects and not any(lists.has_object(c) for c in thing.children):
             continue  # "Ahmed's bad merge": the thing itself is called bad
         yield Found.spanning(thing, owner, phrase_start(owner), phrase_start(thing), thing)
+
+
+def _made_by(owner: Token) -> Token | None:
+    """What a by-phrase says the person made: "a keying mistake by the administrator",
+    "the cause was a typo by Mia"."""
+    if owner.dep_ not in ("pobj", "pcomp") or owner.head.lower_ != "by":
+        return None
+    holder = owner.head.head
+    if holder.pos_ == "NOUN":
+        return head_noun(holder)
+    attrs = [c for c in holder.children if c.dep_ == "attr"]
+    return head_noun(attrs[0]) if attrs else None
 
 
 def _in_causal_position(thing: Token, lists: Lists) -> bool:

@@ -18,7 +18,7 @@ from blameless.language.parse import (
     verbal,
 )
 from blameless.language.rulekit import Lists
-from blameless.language.spans import clause_end, last_word, phrase_start
+from blameless.language.spans import clause_end, head_noun, last_word, phrase_start, possessed
 from blameless.language.wording import is_word
 
 _TRACING = frozenset({"trace", "attribute", "pin"})
@@ -184,22 +184,14 @@ def owned(sentence: Span, lists: Lists) -> Iterator[Found]:
     """A person's thing does the damage, whatever the thing: "@gkaur's purge job took out
     the thumbnails", "brought to its knees by the ML team's training jobs", "the deploy
     Kofi pushed brought down the cluster"."""
-    doc = sentence.doc
     for owner in sentence:
-        if owner.dep_ == "poss":
-            thing = owner.head
-        elif owner.i + 2 < sentence.end and doc[owner.i + 1].lower_ in ("'s", "’s"):
-            thing = doc[owner.i + 2]  # "Will's purge job": the tagger lost the possessive
-        elif owner.dep_ == "nsubj" and owner.head.dep_ == "relcl" and owner.head.i > owner.i:
-            thing = owner.head.head  # "the deploy Kofi pushed brought down the cluster"
-            if thing.i > owner.i or thing.pos_ not in ("NOUN", "PROPN"):
-                continue
-        else:
+        thing = possessed(owner, sentence)  # "Rahul's bulk tag rename": up to "rename"
+        if thing is None and owner.dep_ == "nsubj" and owner.head.dep_ == "relcl":
+            made = owner.head.head  # "the deploy Kofi pushed brought down the cluster"
+            if made.i < owner.i < owner.head.i and made.pos_ in ("NOUN", "PROPN"):
+                thing = head_noun(made)
+        if thing is None or not lists.agent(owner):
             continue
-        if not lists.agent(owner):
-            continue
-        while thing.dep_ in ("amod", "compound") and thing.head.i > thing.i:
-            thing = thing.head  # "Rahul's bulk tag rename": up to "rename"
         if thing.dep_ == "nsubj":
             verb = thing.head
             if not any(c.dep_ in ("dobj", "prt") for c in verb.children):

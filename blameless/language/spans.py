@@ -88,3 +88,23 @@ def opens_clause(word: Token) -> bool:
     while index >= 0 and (doc[index].like_num or doc[index].text.upper() in CLOCK_WORDS):
         index -= 1
     return index < 0 or doc[index].is_punct or doc[index].is_space
+
+
+def possessed(owner: Token, sentence: Span) -> Token | None:
+    """The noun a possessor owns, past its modifiers ("Raj's faulty commit" -> "commit"),
+    also when the tagger lost the possessive ("Will's typo")."""
+    doc = sentence.doc
+    if owner.dep_ == "poss":
+        thing = owner.head
+    elif owner.i + 2 < sentence.end and doc[owner.i + 1].lower_ in ("'s", "’s"):
+        thing = doc[owner.i + 2]
+    else:
+        return None
+    return head_noun(thing)
+
+
+def head_noun(thing: Token) -> Token:
+    """The head of a noun phrase from one of its modifiers ("bulk tag rename" -> "rename")."""
+    while thing.dep_ in ("amod", "compound") and thing.head.i > thing.i:
+        thing = thing.head
+    return thing
