@@ -102,7 +102,8 @@ def predictions(entries: list[Entry]) -> list[set[str]]:
     for section, indexes in by_section.items():
         head = f"# Incident review\n\n{HEADINGS[section]}\n\n" if section else "# Review\n\n"
         prefix = {"QUOTED": "> ", "ACTIONS": "- "}.get(section or "", "")
-        lines, line_of = [head.rstrip("\n")], {}
+        # one list item per line, so that list positions are line numbers
+        lines, line_of = head.rstrip("\n").split("\n"), {}
         for index in indexes:
             lines.append("")
             line_of[len(lines) + 1] = index
