@@ -118,9 +118,10 @@ def _particular(token: Token, people: frozenset[str]) -> bool:
         # "the individuals involved", "the engineers responsible": this incident's people
         return any(c.lemma_ in ("involve", "responsible") for c in token.children)
     if is_handle(token):
-        return True  # a name, a handle, or a team ("ops", "QA") is always someone in particular
+        return True  # a handle is always someone in particular
     if token.lower_ in TEAM_NOUNS:
-        return token.dep_ not in ("compound", "amod")  # not "an engineering problem"
+        # so is a team ("ops", "QA"), but not one that names a kind ("an engineering problem")
+        return token.dep_ not in ("compound", "amod")
     if not is_human(token, people):
         return False
     determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
