@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from blameless.language.agents import TEAM_NOUNS, is_handle, is_human
 from blameless.language.lexicon import lexicon
 from blameless.language.prefilter import Prefilter
-from blameless.language.spans import quoted_tokens
+from blameless.language.spans import after_prefix, quoted_tokens
 
 _GENERIC_PEOPLE = frozenset(
     {
@@ -98,11 +98,12 @@ def _commitment(verb: Token, auxes: list[Token]) -> bool:
 
 
 def _asked(auxiliary: Token, sentence: Span) -> bool:
-    """A wh-word before the auxiliary: a question about the act, not an emphatic "did"."""
-    words = [t for t in sentence if not (t.is_punct or t.is_space or t.like_num)]
-    starts = [w for i, w in enumerate(words) if i == 0 or words[i - 1].nbor(1).text == ":"]
-    # the question opens the sentence, or follows a label ("Open question: why did…")
-    return any(t.lower_ in _QUESTION_WORDS and t.i < auxiliary.i for t in starts)
+    """A wh-word opens the sentence (after any label or chat prefix: "Open question: why
+    did…") before the auxiliary: a question about the act, not an emphatic "did"."""
+    return any(
+        t.lower_ in _QUESTION_WORDS and t.i < auxiliary.i and after_prefix(t, sentence)
+        for t in sentence
+    )
 
 
 _QUESTION_WORDS = frozenset({"why", "who", "how", "what"})  # not "where" or "when"

@@ -52,7 +52,7 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue  # "a 422 user error", a message quoted as "user error: quota exceeded"
         if last.dep_ == "compound" and last.head.i > last.i and last.pos_ == "NOUN":
             continue  # "fat-finger protection", "error budget": the words name something else
-        if _scare_quoted(word, last) or _mentioned(word) or _echoed(word, last, tokens):
+        if _scare_quoted(word, last) or _mentioned(word) or _echoed(word, last, sentence):
             continue
         if word.is_alpha and _negated(word, sentence):
             continue
@@ -84,15 +84,15 @@ def _finished_act(word: Token) -> bool:
     return doer is None or doer.lower_ not in WRITERS
 
 
-def _echoed(first: Token, last: Token, tokens: list[Token]) -> bool:
+def _echoed(first: Token, last: Token, sentence: Span) -> bool:
     """The sentence quotes a word of the match elsewhere: it talks about the word ("when
     someone calls a step "obvious", ask whether it was obvious to everyone")."""
-    if not any(t.is_quote for t in tokens):
+    if not any(t.is_quote for t in sentence):
         return False
-    quoted = quoted_tokens(first.doc[tokens[0].i : tokens[-1].i + 1])
+    quoted = quoted_tokens(sentence)
     matched = {t.lower_ for t in first.doc[first.i : last.i + 1] if not t.is_stop}
     return any(
-        t.i in quoted and t.lower_ in matched and not first.i <= t.i <= last.i for t in tokens
+        t.i in quoted and t.lower_ in matched and not first.i <= t.i <= last.i for t in sentence
     )
 
 

@@ -133,6 +133,11 @@ def lexicon() -> Lexicon:
         raise ConfigError(f"rule pack lexicon.yaml is invalid: {first}") from None
 
 
+# Contractions the tagger leaves as written ("should've" -> "should" + "'ve"), with the
+# word they stand for ("'d" stands for "had" or "would", so it has none).
+CONTRACTED = {"'ve": "have", "'ll": "will", "'re": "be", "'m": "be"}
+CONTRACTIONS = (*CONTRACTED, "'d")
+
 # Past tense and past participle of the irregular verbs the lists use.
 IRREGULAR = {
     "be": ("was", "been"),

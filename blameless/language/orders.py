@@ -61,8 +61,6 @@ def _ordered(verb: Token, sentence: Span, told: bool = False, writers: bool = Fa
     subject = subject_of(verb)
     if subject is not None and subject.i + 1 < len(subject.doc) and subject.nbor(1).text == ":":
         subject = None  # "Lesson: pay closer attention…": a label, not who is told
-    if subject is not None and subject.lower_ == "please":
-        subject = None  # "Please be careful…": an order, politely
     auxes = [c for c in verb.children if c.dep_ in ("aux", "neg")]
     if subject is None:
         if told:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from blameless.language.agents import FIRST_PERSON, INDEFINITE, NOBODY, is_human
-from blameless.language.lexicon import IRREGULAR, lexicon
+from blameless.language.lexicon import CONTRACTED, IRREGULAR, lexicon
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "hardly"})
@@ -43,11 +43,7 @@ class Found:
 
 def lemma(token: Token) -> str:
     found = token.lemma_.lower() if token.lemma_ else token.lower_
-    return _CONTRACTED.get(found.replace("’", "'"), found)
-
-
-# The tagger leaves some contractions as written: "should've" -> "should" + "'ve".
-_CONTRACTED = {"'ve": "have", "'ll": "will", "'re": "be", "'m": "be"}
+    return CONTRACTED.get(found.replace("’", "'"), found)  # "'ve" -> "have"
 
 
 def subject_of(verb: Token, patients: bool = False) -> Token | None:
@@ -96,7 +92,8 @@ def subject_of(verb: Token, patients: bool = False) -> Token | None:
         if verbal(verb) and verb.i > 0:  # "@k.smith ignored…": a doer left unattached
             left = verb.doc[verb.i - 1]
             stray = ("intj", "npadvmod", "dep", "nmod", "compound", "amod")
-            if left.dep_ in stray and left.head.i == verb.i and left.pos_ != "ADV":
+            polite = left.lower_ in ("please", "pls", "kindly")  # "Please explain…": no doer
+            if left.dep_ in stray and left.head.i == verb.i and left.pos_ != "ADV" and not polite:
                 return left
             # "Will promoted…", "@k.smith deleting…" read as an auxiliary: no modal comes
             # right before a past form or a participle

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from blameless.language.lexicon import surface_forms, word_forms
+from blameless.language.lexicon import CONTRACTIONS, surface_forms, word_forms
 
 _WORD = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")
 
@@ -40,14 +40,11 @@ class Words:
             part
             for word in order
             if "'" in word
-            for suffix in _CONTRACTIONS
+            for suffix in CONTRACTIONS
             if word.endswith(suffix)
             for part in (word[: -len(suffix)], suffix)
         ]
         return cls(order, frozenset(order + parts), text.lower().replace("’", "'"))
-
-
-_CONTRACTIONS = ("'ve", "'d", "'ll", "'re", "'m")
 
 
 # A phrase after its first word: the words in its middle, then any form of its last word,

@@ -12,7 +12,7 @@ from blameless.language.agents import NOBODY, is_human
 from blameless.language.lexicon import lexicon
 from blameless.language.parse import Found, lemma, patient_of, subject_of
 from blameless.language.rulekit import Lists
-from blameless.language.spans import WRITERS, in_quotes, last_word
+from blameless.language.spans import WRITERS, after_prefix, in_quotes, last_word
 from blameless.language.wording import is_word
 
 _RESPONSIBLE = lexicon().words("responsibility_words", "blame_nouns")
@@ -90,7 +90,7 @@ def _asked_by_people(verb: Token) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj"):
         return False  # "Asking why someone did it puts them on the defensive": a topic
     asker = subject_of(verb)
-    if asker is None or asker.lower_ == "please":
+    if asker is None:
         return True  # "Please explain why…"
     # a question someone means to put ("we need to establish who…", "I keep asking
     # myself why…"), not a timeline's "@kim determines why the job reverted…"
@@ -137,28 +137,12 @@ def _inverted(sentence: Span) -> bool:
     ("why would you…", "whose idea was it…", "who pushed this")."""
     for word in sentence:
         if word.lower_ in ("why", "who", "whose", "what", "how") and word.i + 1 < sentence.end:
-            if not _first_words(word, sentence):
+            if not after_prefix(word, sentence):
                 return False  # "the developer who requested…": a relative clause
             after = word.doc[word.i + 1]
             described = word.lower_ == "whose" and after.pos_ == "ADJ"  # "whose bright idea…"
             return after.tag_ in ("MD", "VBD", "VBZ", "VBP") or after.pos_ == "NOUN" or described
     return False
-
-
-def _first_words(word: Token, sentence: Span) -> bool:
-    """Nothing but a chat prefix or a label before the word: "[02:47] @devon: why would
-    you…", "<mo> what were you thinking…", "q for retro: how come…"."""
-    label = max((t.i for t in sentence if t.i < word.i and t.text in (":", "]", ">")), default=-1)
-    return all(
-        t.is_punct
-        or t.is_space
-        or t.like_num
-        or t.text[:1].isdigit()  # a time: "22:19", "09:41Z"
-        or t.text.startswith("@")
-        or t.nbor(1).text == ":"
-        for t in sentence
-        if label < t.i < word.i
-    )
 
 
 def _asked_about(word: Token, lists: Lists) -> Token | None:

@@ -90,6 +90,22 @@ def opens_clause(word: Token) -> bool:
     return index < 0 or doc[index].is_punct or doc[index].is_space
 
 
+def after_prefix(word: Token, sentence: Span) -> bool:
+    """Nothing but a chat prefix or a label before the word: "[02:47] @devon: why would
+    you…", "<mo> what were you thinking…", "q for retro: how come…"."""
+    label = max((t.i for t in sentence if t.i < word.i and t.text in (":", "]", ">")), default=-1)
+    return all(
+        t.is_punct
+        or t.is_space
+        or t.like_num
+        or t.text[:1].isdigit()  # a time: "22:19", "09:41Z"
+        or t.text.startswith("@")
+        or t.nbor(1).text == ":"
+        for t in sentence
+        if label < t.i < word.i
+    )
+
+
 def possessed(owner: Token, sentence: Span) -> Token | None:
     """The noun a possessor owns, past its modifiers ("Raj's faulty commit" -> "commit"),
     also when the tagger lost the possessive ("Will's typo")."""
