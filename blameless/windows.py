@@ -26,6 +26,16 @@ from typing import Protocol
 # A sentence ends at . ! ? followed by space and a capital, digit, quote, bracket or dash
 # ("**Why was X removed?** - The employee was…" is two sentences).
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\s\u00a0]+(?=[A-Z0-9\"'“‘(\[@<*_`\-–—•])")
+# A chat line's time and speaker, which start a sentence of their own, as does the line
+# after them ("[11:20] <hana.o> @mf merged the PR that broke login"): lines of a pasted
+# chat log run together with no stop between them. "[14:02]", "[14:02] <kim>",
+# "14:02 ines:", "09:41 @dana:", "<mo>"; not a bare "Cause:", which is a label.
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_SPEAKER = r"(?:<[^<>\s]{1,40}>|@?[\w.\-]{1,30}:)"
+_CHAT_PREFIX = re.compile(
+    rf"(?<!\S)(?:\[{_TIME}[^\]\s]{{0,4}}(?: ?UTC)?\](?:[ \t]*{_SPEAKER})?"
+    rf"|{_TIME}Z?[ \t]+{_SPEAKER}|<[^<>\s@]{{1,40}}>)[ \t]+(?=\S)"
+)
 # Well under spaCy's max_length. Smaller chunks make per-span calls that scan the whole
 # Doc (Span.sents checks the Doc's sentence annotation) cheaper: the 437 KB corpus takes
 # 16.3 s at 20,000 and 13.5-14.7 s at 4,000 (batches of 8).
@@ -40,7 +50,11 @@ def sentence_starts(text: str) -> list[int]:
     """Offsets where the sentences of `text` start (always including 0); a sentence longer
     than MAX_SENTENCE is split at the last space before each limit (or at the limit)."""
     starts = [0]
-    for end in [*(match.end() for match in _SENTENCE_END.finditer(text)), len(text)]:
+    ends = {match.end() for match in _SENTENCE_END.finditer(text)}
+    for match in _CHAT_PREFIX.finditer(text):
+        ends.update((match.start(), match.end()))
+    ends.discard(0)
+    for end in [*sorted(ends), len(text)]:
         while end - starts[-1] > MAX_SENTENCE:
             limit = starts[-1] + MAX_SENTENCE
             space = text.rfind(" ", starts[-1] + 1, limit)

@@ -338,6 +338,7 @@ PLACEMENTS = {
     "timestamp": "14:02 UTC — {s}",
     "clause": "During the maintenance window on Tuesday, {s}",
     "blockquote": "> {s}",
+    "chat": "[14:02] <kim.o> {s}",
 }
 # Rules that also read quoted text (at info): in a blockquote, only these fire.
 IN_QUOTES = {"why-you", "human-error"}

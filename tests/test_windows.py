@@ -36,6 +36,19 @@ def test_sentence_starts() -> None:
     assert [text[s : s + 5] for s in starts] == ["First", "Secon", "Why w", "- Thi"]
 
 
+def test_a_chat_lines_time_and_speaker_stand_apart() -> None:
+    # A pasted chat log, its line breaks read as spaces: each line is a sentence, and so
+    # is each line's time and speaker; a label ("Cause:") or a bare time is no speaker.
+    text = "[13:01] <kim.o> looking 13:02 gabi: she pointed it at prod Cause: at 14:02 Ana"
+    starts = sentence_starts(text)
+    assert [text[s : s + 7] for s in starts] == [
+        "[13:01]",
+        "looking",
+        "13:02 g",
+        "she poi",
+    ]
+
+
 def test_the_gate_needs_a_person_only_for_person_rules() -> None:
     assert GATE.admits("It was obviously fine.")
     assert GATE.admits("Alice broke the build.")
