@@ -14,6 +14,9 @@ it is not):
   frame work; measured once (P 0.972, R 0.586), then used to improve the frames (tuned).
 - `labelled/dev-2026-12c.tsv`: 420 more by another such helper, for development: measured
   first on the rules it found (26ba972: P 0.973, R 0.702), then tuned on (training data).
+- `labelled/dev-2026-12d.tsv` (420) and `labelled/dev-2026-12e.tsv` (400): two more, each by
+  its own helper, for development: measured first on the rules they found (bbfee72:
+  P 0.972, R 0.828 and P 0.964, R 0.792), then tuned on (training data).
 - `../shared/eval/real-sentences-dev.tsv`: real sentences (development half; not copied
   into the project), when present.
 
@@ -57,6 +60,8 @@ DEFAULT_SETS = [
     HERE / "labelled" / "heldout-2026-11.tsv",
     HERE / "labelled" / "heldout-2026-12.tsv",
     HERE / "labelled" / "dev-2026-12c.tsv",
+    HERE / "labelled" / "dev-2026-12d.tsv",
+    HERE / "labelled" / "dev-2026-12e.tsv",
     HERE.parents[1] / "shared" / "eval" / "real-sentences-dev.tsv",
 ]
 HEADINGS = {

@@ -29,12 +29,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\s\u00a0]+(?=[A-Z0-9\"'“‘(\[@<*_`\-�
 # A chat line's time and speaker, which start a sentence of their own, as does the line
 # after them ("[11:20] <hana.o> @mf merged the PR that broke login"): lines of a pasted
 # chat log run together with no stop between them. "[14:02]", "[14:02] <kim>",
-# "14:02 ines:", "09:41 @dana:", "<mo>"; not a bare "Cause:", which is a label.
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+# "14:02 ines:", "11:52 AM dana:", "<mo>"; not a bare "Cause:", which is a label.
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:[AaPp]\.?[Mm]\.?|UTC|Z))?"
 _SPEAKER = r"(?:<[^<>\s]{1,40}>|@?[\w.\-]{1,30}:)"
 _CHAT_PREFIX = re.compile(
-    rf"(?<!\S)(?:\[{_TIME}[^\]\s]{{0,4}}(?: ?UTC)?\](?:[ \t]*{_SPEAKER})?"
-    rf"|{_TIME}Z?[ \t]+{_SPEAKER}|<[^<>\s@]{{1,40}}>)[ \t]+(?=\S)"
+    rf"(?<!\S)(?:\[{_TIME}[^\]\s]{{0,4}}\][ \t]+(?:{_SPEAKER}[ \t]+)?"
+    rf"|{_TIME}[ \t]+{_SPEAKER}[ \t]+|<[^<>\s@]{{1,40}}>[ \t]+)(?=\S)"
 )
 # Well under spaCy's max_length. Smaller chunks make per-span calls that scan the whole
 # Doc (Span.sents checks the Doc's sentence annotation) cheaper: the 437 KB corpus takes
