@@ -42,6 +42,7 @@ Construction = Literal[
     "causal",  # "because X did…", "due to X", "traced back to a password set by X"
     "consequence",  # "X ran the script, causing…", "…, which led to the outage"
     "owned",  # a person's thing does the damage: "@gkaur's purge job took out the thumbnails"
+    "sequel",  # a person's act, then the damage: "X dropped the index and checkout fell over"
     "modal-perfect",  # "X should have …"
     "lapse",  # "X failed/forgot to …", "X did not check …", "X ignored …"
     "conditional",  # "if X had …", "had X …"

@@ -127,6 +127,10 @@ BLAME = [
     Template("person-as-cause", "The outage resulted from {a} running the script against prod."),
     Template("person-as-cause", "{A} was the one who broke the build."),
     Template("person-as-cause", "{A} ended up deleting the production database."),
+    # a sequel: the act, then what it did to a system
+    Template("person-as-cause", "{A} dropped the index during peak and checkout fell over."),
+    Template("person-as-cause", "{A} unplugged the wrong PDU, and that's why rack 14 went dark."),
+    Template("person-as-cause", "{A} rebooted the primary mid-backup; that's what corrupted it."),
     Template("person-as-cause", "The regression introduced by {a} in the refactor broke checkout."),
     Template(
         "person-as-cause", "{A} ran the migration twice and duplicated a million invoice rows."
@@ -247,6 +251,10 @@ SELF_STANDING = [
 ]
 
 NEUTRAL = [
+    "{A} restarted the pods and the errors stopped.",
+    "{A} rolled back the deploy and checkout recovered within a minute.",
+    "{A} merged the fix and nothing broke.",
+    "{A} paged the DBA, and the primary crashed again at 14:20.",
     "{A} rotated the keys at 14:10, exposing nothing.",
     "{A} will of course confirm the window with the vendor first.",
     "{A} was the one who noticed the disk alert first.",

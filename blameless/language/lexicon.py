@@ -53,6 +53,7 @@ class Lexicon(BaseModel):
     consequence_verbs: Words
     incident_nouns: Words
     outcome_verbs: Words
+    sequel_verbs: Words
     cause_labels: Words
     causal_prepositions: Words
     responsibility_words: Words
@@ -67,6 +68,7 @@ class Lexicon(BaseModel):
     judgment_words: Words
     technical_heads: Words
     benign_verbs: Words
+    response_verbs: Words
     talking_verbs: Words
     hindsight_adverbs: Words
     hindsight_words: Words

@@ -129,6 +129,7 @@ def _constructions() -> dict[str, Construction]:
         "causal": causation.causal,
         "consequence": causation.consequence,
         "owned": causation.owned,
+        "sequel": causation.sequel,
         "modal-perfect": moods.modal_perfect,
         "lapse": moods.lapse,
         "conditional": moods.conditional,
