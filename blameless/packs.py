@@ -39,6 +39,7 @@ Construction = Literal[
     "possessive",  # a person's thing: "Raj's typo", "Omar's push caused…"
     "copular",  # "X was responsible for", "the root cause was X", "Root cause: X"
     "cleft",  # "it was X who …"
+    "label",  # a cause label and a person, from the words: "root cause = @kwabena, he…"
     "causal",  # "because X did…", "due to X", "traced back to a password set by X"
     "consequence",  # "X ran the script, causing…", "…, which led to the outage"
     "owned",  # a person's thing does the damage: "@gkaur's purge job took out the thumbnails"

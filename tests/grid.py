@@ -127,6 +127,11 @@ BLAME = [
     Template("person-as-cause", "The outage resulted from {a} running the script against prod."),
     Template("person-as-cause", "{A} was the one who broke the build."),
     Template("person-as-cause", "{A} ended up deleting the production database."),
+    # a cause label and a person, in notes' shorthand; clefts on a person's thing
+    Template("person-as-cause", "Root cause = {a}, ran the wipe on the live bucket."),
+    Template("person-as-cause", "Main reason of failure is {a}, restarted all nodes at once."),
+    Template("person-as-cause", "It was {p} script that wiped the analytics tables."),
+    Template("person-as-cause", "{P} hotfix is what broke checkout."),
     # a sequel: the act, then what it did to a system
     Template("person-as-cause", "{A} dropped the index during peak and checkout fell over."),
     Template("person-as-cause", "{A} unplugged the wrong PDU, and that's why rack 14 went dark."),
@@ -251,6 +256,9 @@ SELF_STANDING = [
 ]
 
 NEUTRAL = [
+    "Root cause: a stale cache entry, which {a} found at 14:02.",
+    "It was {p} review that caught the bug.",
+    "{P} alert is what caught the regression.",
     "{A} restarted the pods and the errors stopped.",
     "{A} rolled back the deploy and checkout recovered within a minute.",
     "{A} merged the fix and nothing broke.",

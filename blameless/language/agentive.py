@@ -180,6 +180,7 @@ def _copular_agents(word: Token, sentence: Span) -> Iterator[Token]:
         doer = subject_of(verb)
         if doer is not None and doer.i != word.i:
             yield doer
+            yield from (c for c in doer.children if c.dep_ == "poss")  # "X's hotfix is the reason"
         if verb.i != word.i:
             yield verb  # "the root cause was alice@." parsed with the handle as the verb
         if verb.dep_ in ("aux", "auxpass"):
@@ -220,11 +221,28 @@ def cleft(sentence: Span, lists: Lists) -> Iterator[Found]:
         if not is_word(verb, lists.words) or negated(verb):
             continue
         named = doc[who.i - 1]
-        opening = [t.lower_ for t in doc[max(sentence.start, named.left_edge.i - 3) : named.i]]
-        if "it" not in opening or not {"was", "is", "'s", "’s"} & set(opening):
-            continue  # not "it was X who …"
-        if lists.agent(named):
-            yield Found.spanning(verb, named, phrase_start(named), clause_end(verb))
+        # "it was Daniela's script that wiped…": the owner of the thing singled out
+        owner = named if lists.agent(named) else _owner(named)
+        if owner is None or not lists.agent(owner):
+            continue
+        edge = min(named.left_edge.i, owner.i)
+        opening = [t.lower_ for t in doc[max(sentence.start, edge - 3) : named.i]]
+        if "it" in opening and {"was", "is", "'s", "’s"} & set(opening):  # "it was X who …"
+            yield Found.spanning(verb, owner, phrase_start(owner), clause_end(verb))
+
+
+def _owner(thing: Token) -> Token | None:
+    """Whose thing it is: "Daniela's script", also when the tagger lost the possessive
+    ("Will's/MD script")."""
+    if thing.lower_ in ("'s", "’s") and thing.i > 0:
+        return thing.doc[thing.i - 1]  # "Will/MD 's/nsubj hotfix": the parser's subject
+    owner = next((c for c in thing.children if c.dep_ == "poss"), None)
+    index = thing.i - 1
+    while owner is None and index > 0 and thing.doc[index].pos_ in ("ADJ", "NOUN", "PROPN"):
+        index -= 1  # "Will's faulty purge script": back over the modifiers
+    if owner is None and index > 0 and thing.doc[index].lower_ in ("'s", "’s"):
+        owner = thing.doc[index - 1]
+    return owner
 
 
 def _what_cleft(sentence: Span, lists: Lists) -> Iterator[Found]:
@@ -232,7 +250,16 @@ def _what_cleft(sentence: Span, lists: Lists) -> Iterator[Found]:
     of the damage is the subject of "was", and the person is what it was."""
     for what in sentence:
         verb = what.head
-        if what.lower_ != "what" or what.dep_ != "nsubj" or verb.dep_ != "csubj":
+        if what.lower_ != "what" or what.dep_ != "nsubj":
+            continue
+        if verb.dep_ == "ccomp" and lemma(verb.head) == "be" and is_word(verb, lists.words):
+            # the other way round: "wei's hotfix is what's throwing the 502s"
+            subject = subject_of(verb.head)
+            owner = subject if lists.agent(subject) else _owner(subject) if subject else None
+            if owner is not None and lists.agent(owner):
+                yield Found.spanning(verb, owner, phrase_start(owner), clause_end(verb))
+                return
+        if verb.dep_ != "csubj":
             continue
         host = verb.head  # "was", or the participle "was" is an auxiliary of
         copula = lemma(host) == "be" or any(lemma(c) == "be" for c in host.children)

@@ -113,13 +113,13 @@ def _particular(token: Token, people: frozenset[str]) -> bool:
     """A named or definite person: "Kevin", "@lin", "the intern", "ops"."""
     if token.lower_ == "mine":
         return True  # "the blame is mine": the writer, in particular
+    if is_handle(token):
+        return True  # a handle is always someone in particular, whatever its tag ("@tariq"/CD)
     if token.pos_ not in ("NOUN", "PROPN", "PRON"):
         return False
     if token.lower_ in _GENERIC_PEOPLE or token.lemma_.lower() in _GENERIC_PEOPLE:
         # "the individuals involved", "the engineers responsible": this incident's people
         return any(c.lemma_ in ("involve", "responsible") for c in token.children)
-    if is_handle(token):
-        return True  # a handle is always someone in particular
     if token.lower_ in TEAM_NOUNS:
         # so is a team ("ops", "QA"), but not one that names a kind ("an engineering problem")
         return token.dep_ not in ("compound", "amod")

@@ -118,7 +118,15 @@ Construction = Callable[["Span", Lists], Iterator["Found"]]
 
 
 def _constructions() -> dict[str, Construction]:
-    from blameless.language import agentive, causation, lexical, moods, orders, questions
+    from blameless.language import (
+        agentive,
+        causation,
+        labels,
+        lexical,
+        moods,
+        orders,
+        questions,
+    )
 
     return {
         "subject": agentive.subject,
@@ -130,6 +138,7 @@ def _constructions() -> dict[str, Construction]:
         "consequence": causation.consequence,
         "owned": causation.owned,
         "sequel": causation.sequel,
+        "label": labels.label,
         "modal-perfect": moods.modal_perfect,
         "lapse": moods.lapse,
         "conditional": moods.conditional,
