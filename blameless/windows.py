@@ -46,11 +46,23 @@ LONG_RUN = 100  # non-space characters in a row that the parser never sees
 _LONG_RUN = re.compile(rf"\S{{{LONG_RUN},}}")
 
 
+# Titles and abbreviations whose stop ends no sentence: "Mr. Rossi", "e.g. the cache".
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "e.g", "i.e"})
+
+
+def _abbreviated(text: str, stop: int) -> bool:
+    """The stop before `stop` closes an abbreviation ("Mr.")."""
+    start = stop - 1
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    return text[start : stop - 1].lower() in _ABBREVIATIONS
+
+
 def sentence_starts(text: str) -> list[int]:
     """Offsets where the sentences of `text` start (always including 0); a sentence longer
     than MAX_SENTENCE is split at the last space before each limit (or at the limit)."""
     starts = [0]
-    ends = {match.end() for match in _SENTENCE_END.finditer(text)}
+    ends = {m.end() for m in _SENTENCE_END.finditer(text) if not _abbreviated(text, m.start())}
     for match in _CHAT_PREFIX.finditer(text):
         ends.update((match.start(), match.end()))
     ends.discard(0)

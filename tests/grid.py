@@ -154,6 +154,9 @@ BLAME = [
     Template("counterfactual", "{A} approved the change without reading the diff."),
     # why-you
     Template("why-you", "Why did {a} skip the canary?"),
+    Template("why-you", "ok but why did {a} deploy on a Friday at 6pm?"),
+    Template("why-you", "Why {a} did not call the on-call manager when the error appeared?"),
+    Template("why-you", "Still no answer on why {a} didn't page the secondary."),
     Template("why-you", "Why didn't {a} roll back sooner?"),
     Template("why-you", "What made {a} think prod was the right place to test this?"),
     Template("why-you", "How come {a} didn't snapshot the database first?"),
@@ -179,6 +182,8 @@ BLAME = [
 
 # Blame that needs no person: fills do not apply; placements do.
 SELF_STANDING = [
+    Template("why-you", "Who has given the approval for this change in the freeze period?"),
+    Template("why-you", "how come nobody on night shift noticed the queue growing for 6 hrs?"),
     Template("people-fix", "Please be careful when running migrations."),
     Template(
         "self-blame", "Had I stayed another ten minutes, I would have seen the queue back up."
@@ -256,6 +261,7 @@ SELF_STANDING = [
 ]
 
 NEUTRAL = [
+    "{A} asked why the canary passed.",
     "Root cause: a stale cache entry, which {a} found at 14:02.",
     "It was {p} review that caught the bug.",
     "{P} alert is what caught the regression.",

@@ -46,11 +46,7 @@ def question(sentence: Span, lists: Lists) -> Iterator[Found]:
             if (
                 word.lower_ == "whose"
                 or blames
-                or (
-                    word.dep_ in ("nsubj", "nsubjpass")
-                    and verb.tag_ == "VBD"
-                    and lemma(verb) != "be"
-                )
+                or (word.dep_ in ("nsubj", "nsubjpass") and _done(verb) and lemma(verb) != "be")
             ):
                 yield Found(word, word, word, _question_end(verb))
             continue
@@ -70,10 +66,22 @@ def question(sentence: Span, lists: Lists) -> Iterator[Found]:
         candidates = (subject_of(verb), patient, _asked_about(word, lists))
         agent = next((c for c in candidates if lists.agent(c)), None)
         agent = agent or next((c for c in candidates if c is not None and c.lower_ in NOBODY), None)
-        if agent is None and word.lower_ == "why" and asked:
-            agent = _addressee(word, sentence, lists)  # "Question for @farah: why was…?"
+        undone = passive or any(  # done to something, by nobody named: "was the flag flipped"
+            c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "acomp" and c.tag_ == "VBN")
+            for c in verb.children
+        )
+        doer = subject_of(verb)
+        undone = undone or (doer is not None and doer.pos_ == "PRON")  # "…: why did they…"
+        if agent is None and word.lower_ == "why" and asked and undone:
+            # "Question for @farah: why was … flipped?"; not "@kim why did the canary pass?"
+            agent = _addressee(word, sentence, lists)
         if agent is not None:
             yield Found(word, agent, word, _question_end(verb))
+
+
+def _done(verb: Token) -> bool:
+    """A finished act: "who approved", "who has given (or "has give") the approval"."""
+    return verb.tag_ == "VBD" or any(lemma(c) == "have" for c in verb.children if c.dep_ == "aux")
 
 
 def _embedded(word: Token) -> bool:
@@ -82,6 +90,8 @@ def _embedded(word: Token) -> bool:
     if word.lower_ not in ("why", "who"):
         return False
     before = [t for t in word.doc[max(0, word.i - 3) : word.i] if not t.is_punct]
+    if any(lemma(t) in _ANSWERS for t in before):
+        return True  # "still no answer on why the on-call didn't page…"
     # asked by people or of the reader ("please explain why…"), not "the runbook explains why"
     return any(lemma(t) in _INQUIRY and _asked_by_people(t) for t in before)
 
@@ -92,12 +102,16 @@ def _asked_by_people(verb: Token) -> bool:
     asker = subject_of(verb)
     if asker is None:
         return True  # "Please explain why…"
+    if lemma(verb) == "ask" and verb.tag_ == "VBD":
+        return True  # "the review panel asked why the duty engineer chose…", reported
     # a question someone means to put ("we need to establish who…", "I keep asking
     # myself why…"), not a timeline's "@kim determines why the job reverted…"
     pending = verb.dep_ in ("xcomp", "ccomp") or any(c.tag_ == "MD" for c in verb.children)
     return pending and (asker.lower_ in WRITERS or is_human(asker))
 
 
+# Nouns that ask for an account: "no answer on why…", "the explanation for why…".
+_ANSWERS = frozenset({"answer", "explanation", "justification"})
 # Verbs that ask or seek what a clause after them says.
 _INQUIRY = frozenset(
     {"ask", "establish", "explain", "tell", "wonder", "determine", "understand", "know", "find"}
@@ -106,10 +120,13 @@ _INQUIRY = frozenset(
 
 def _addressee(word: Token, sentence: Span, lists: Lists) -> Token | None:
     """The person a question is put to by a label before it: "Question for @farah: why…",
-    "@farah: why…"."""
+    "@farah: why…", or by a handle right before it ("@hwang why was this merged…")."""
     label = [t for t in sentence if t.i < word.i]
-    if not label or not any(t.text == ":" for t in label):
+    if not label:
         return None
+    if not any(t.text == ":" for t in label):
+        vocative = label[-1].text.startswith("@") and after_prefix(word, sentence)
+        return label[-1] if vocative and lists.agent(label[-1]) else None
     return next((t for t in label if lists.agent(t)), None)
 
 
@@ -141,7 +158,11 @@ def _inverted(sentence: Span) -> bool:
                 return False  # "the developer who requested…": a relative clause
             after = word.doc[word.i + 1]
             described = word.lower_ == "whose" and after.pos_ == "ADJ"  # "whose bright idea…"
-            return after.tag_ in ("MD", "VBD", "VBZ", "VBP") or after.pos_ == "NOUN" or described
+            come = word.lower_ == "how" and after.lower_ == "come"  # "how come nobody noticed"
+            # "why Andrei did not call…": a name before the auxiliary, as non-native writers ask
+            named = word.lower_ == "why" and after.pos_ == "PROPN"
+            verb_next = after.tag_ in ("MD", "VBD", "VBZ", "VBP") or after.pos_ == "NOUN"
+            return verb_next or described or come or named
     return False
 
 
@@ -155,6 +176,8 @@ def _asked_about(word: Token, lists: Lists) -> Token | None:
         ahead = list(doc[following[0].i + 1 : min(len(doc), following[0].i + 5)])
         auxiliary = next((t for t in ahead if lemma(t) in _AUXILIARIES), None)
         return next((t for t in ahead if auxiliary and t.i < auxiliary.i and lists.agent(t)), None)
+    if len(following) > 1 and lists.agent(following[0]) and lemma(following[1]) in _AUXILIARIES:
+        return following[0]  # "why @k.smith did not call…": asked without inversion
     if not following or lemma(following[0]) not in _AUXILIARIES:
         return None
     return next((t for t in following[1:] if lists.agent(t)), None)

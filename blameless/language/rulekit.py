@@ -194,7 +194,9 @@ def _generic_present(found: Found) -> bool:
     if agent is None or agent.lower_ not in _GENERIC:
         return False
     verb = agent.head
-    return verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    # (not the "come" of "how come nobody noticed…", which the tagger may read as present)
+    present = [c for c in verb.children if c.tag_ in ("VBZ", "VBP") and c.lower_ != "come"]
+    return verb.tag_ in ("VBZ", "VBP") or bool(present)
 
 
 def compile_frame(frame: Frame) -> CompiledFrame:

@@ -90,17 +90,60 @@ def opens_clause(word: Token) -> bool:
     return index < 0 or doc[index].is_punct or doc[index].is_space
 
 
+# Words a chat line opens with before its question: "seriously @luca why did u…",
+# "ok but who is responsible".
+_DISCOURSE = frozenset(
+    {
+        "ok",
+        "okay",
+        "so",
+        "but",
+        "and",
+        "seriously",
+        "honestly",
+        "hey",
+        "well",
+        "um",
+        "uh",
+        "like",
+        "also",
+        "still",
+        "again",
+        "guys",
+        "folks",
+        "yo",
+        "sorry",
+        "btw",
+        "fyi",
+        "wait",
+        "hmm",
+        "lol",
+        "ugh",
+        "real",
+        "quick",
+        "genuinely",
+        "just",
+        "then",
+        "now",
+        "right",
+    }
+)
+
+
 def after_prefix(word: Token, sentence: Span) -> bool:
-    """Nothing but a chat prefix or a label before the word: "[02:47] @devon: why would
-    you…", "<mo> what were you thinking…", "q for retro: how come…"."""
+    """Nothing but a chat prefix, a label or a discourse word before the word: "[02:47]
+    @devon: why would you…", "<mo> what were you thinking…", "q for retro: how come…",
+    "seriously @luca why did u…"."""
     label = max((t.i for t in sentence if t.i < word.i and t.text in (":", "]", ">")), default=-1)
     return all(
         t.is_punct
         or t.is_space
         or t.like_num
-        or t.text[:1].isdigit()  # a time: "22:19", "09:41Z"
+        or t.text[:1].isdigit()  # a time: "22:19", "09:41Z", "14:02 UTC"
+        or t.text.upper() in CLOCK_WORDS
         or t.text.startswith("@")
         or t.nbor(1).text == ":"
+        or t.lower_ in _DISCOURSE
         for t in sentence
         if label < t.i < word.i
     )
