@@ -153,6 +153,7 @@ BLAME = [
     Template("counterfactual", "If {a} had checked the dashboard, we would have caught it."),
     Template("counterfactual", "{A} approved the change without reading the diff."),
     # why-you
+    Template("people-fix", "Take {a} off the release rotation for a month."),
     Template("why-you", "Why did {a} skip the canary?"),
     Template("why-you", "ok but why did {a} deploy on a Friday at 6pm?"),
     Template("why-you", "Why {a} did not call the on-call manager when the error appeared?"),
@@ -182,6 +183,10 @@ BLAME = [
 
 # Blame that needs no person: fills do not apply; placements do.
 SELF_STANDING = [
+    Template("people-fix", "Everyone please be more careful with kubectl contexts."),
+    Template("people-fix", "going fwd everyone pls be more careful w kubectl contexts"),
+    Template("people-fix", "I expect everyone on the team to triple-check their commands."),
+    Template("people-fix", "We are reminding all of our engineers to double-check their work."),
     Template("why-you", "Who has given the approval for this change in the freeze period?"),
     Template("why-you", "how come nobody on night shift noticed the queue growing for 6 hrs?"),
     Template("people-fix", "Please be careful when running migrations."),
@@ -296,6 +301,9 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "Make sure the deploy job checks the namespace.",
+    "We expect the canary to catch this next time.",
+    "All of the replicas crashed within a minute.",
     "I forgot to mention that the API is versioned.",
     "What was the error rate at 14:02?",
     "We went ahead without any downtime.",

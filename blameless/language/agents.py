@@ -48,7 +48,9 @@ TECHNICAL_MODIFIERS = _LEX.words("technical_modifiers")
 AMBIGUOUS_ROLES = _LEX.words("ambiguous_roles")
 _HUMAN_ROLE_MODIFIERS = _LEX.words("human_role_modifiers")
 _PERSON_POSSESSIVES = _LEX.words("person_possessives") - {"their"}
-_PARTITIVES = frozenset({"one", "some", "many", "several", "two", "three", "each", "most", "few"})
+_PARTITIVES = frozenset(
+    {"one", "some", "many", "several", "two", "three", "each", "most", "few", "all", "both"}
+)
 
 
 def human_names(people: Iterable[str]) -> frozenset[str]:
@@ -90,6 +92,10 @@ def is_human(
         return True
     if token.dep_ == "poss" and lower in _PERSON_POSSESSIVES:
         return True  # "his config push", "your change"
+    if lower in _PARTITIVES:  # "one of its operators", "some of the engineers"
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return any(is_human(p, people) for p in prep.children if p.dep_ == "pobj")
     if token.pos_ == "PRON" or token.tag_ in ("PRP", "WP"):
         if lower in HUMAN_PRONOUNS:
             return True
@@ -98,10 +104,6 @@ def is_human(
         return False
     if any(c.dep_ == "compound" and c.lower_ in TEAM_NOUNS for c in token.children):
         return True  # "Team B", "the Ops folks"
-    if lower in _PARTITIVES:  # "one of its operators", "some of the engineers"
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                return any(is_human(p, people) for p in prep.children if p.dep_ == "pobj")
     # The tagger sometimes leaves a plural unlemmatized ("devs"/NN): try it bare as well.
     forms = {lower, token.lemma_.lower(), singular}
     if forms & TEAM_NOUNS:

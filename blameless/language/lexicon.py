@@ -87,6 +87,7 @@ class Lexicon(BaseModel):
     care_words: Words
     behaviour_phrases: Words
     sanction_words: Words
+    care_pleas: Words
     training_nouns: Words
     prohibition_words: Words
     concealing_phrases: Words

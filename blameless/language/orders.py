@@ -77,6 +77,8 @@ def _ordered(verb: Token, sentence: Span, told: bool = False, writers: bool = Fa
         return verb.tag_ in ("VB", "VBP") and (opens_clause(first) or after_label)
     if subject.lower_ in WRITERS and not writers:
         return False  # "I need to update it", "we must add…": the writers' own plans
+    if _vocative(subject, verb, auxes):
+        return True  # "Everyone please be more careful…": people called on, then told
     if told and not _people_in_general(subject):
         return False  # "the error tracking team should monitor X": a team's task
     own = any(c.i == subject.i for c in verb.children)
@@ -86,13 +88,30 @@ def _ordered(verb: Token, sentence: Span, told: bool = False, writers: bool = Fa
     duties = [a for a in duties if a.lower_ != "to" or (own and verb.dep_ == "ROOT" and not told)]
     # "X needs to…", "we need folks to be…", and a modal read as the verb ("must to be")
     obliged = verb.dep_ in ("xcomp", "ccomp") and (
-        lemma(verb.head) in ("need", "have", "ought", "require") or verb.head.tag_ == "MD"
+        lemma(verb.head) in _OBLIGING or verb.head.tag_ == "MD"
     )
     needs = lemma(verb) == "need" and any(c.dep_ == "xcomp" for c in verb.children)
     if duties or obliged or needs:
         mine = writers and subject.lower_ in WRITERS  # "we" is no person to `is_human`
         return mine or is_human(subject, proper_nouns=True, agent_slot=True)
     return False
+
+
+# Heads that put a duty on their clause's subject: "X needs to…", "I expect everyone to
+# triple-check…", "make sure wei double-checks…".
+_OBLIGING = frozenset({"need", "have", "ought", "require", "expect", "ensure", "make", "sure"})
+
+
+def _vocative(subject: Token, verb: Token, auxes: list[Token]) -> bool:
+    """The "subject" of a bare verb is who is called on: "everyone pls be careful"."""
+    if auxes or not (verb.tag_ == "VB" or verb.lower_ == "be") or subject.lower_ in WRITERS:
+        return False
+    between = subject.doc[subject.i + 1 : verb.i]
+    if subject.i > verb.i or not opens_clause(phrase_start(subject)):
+        return False  # who is called on opens the line: "Everyone, please be…"
+    if any(t.pos_ not in ("PUNCT", "INTJ") and t.lower_ not in ("pls", "plz") for t in between):
+        return False  # only a comma or a "please" between them
+    return _people_in_general(subject) or is_human(subject, proper_nouns=True, agent_slot=True)
 
 
 def _topic(verb: Token) -> bool:
