@@ -36,6 +36,7 @@ NAMES = [
     "Aroha",
     "José",
     "Chidi",
+    "Anil",
     "Zoë",
 ]
 HANDLES = ["@devon", "@k.smith", "alice@", "@sre-oncall"]

@@ -128,7 +128,7 @@ def _role_is_human(token: Token) -> bool:
         for child in token.children:
             if child.dep_ in ("compound", "nmod") and child.lower_ not in _HUMAN_ROLE_MODIFIERS:
                 return False
-        return any(child.dep_ in ("det", "amod") for child in token.children) or (
+        return any(child.dep_ in ("det", "amod", "poss") for child in token.children) or (
             token.dep_ == "poss"
         )
     return True

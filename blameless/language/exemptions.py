@@ -123,7 +123,7 @@ def _particular(token: Token, people: frozenset[str]) -> bool:
     if token.lower_ in TEAM_NOUNS:
         # so is a team ("ops", "QA"), but not one that names a kind ("an engineering problem")
         return token.dep_ not in ("compound", "amod")
-    if not is_human(token, people):
+    if not is_human(token, people, proper_nouns=True):  # a name as a subject: "If Anil had…"
         return False
     determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
     if not determiners:

@@ -51,6 +51,8 @@ def subject_of(verb: Token, patients: bool = False) -> Token | None:
 
     A passive's subject is what the act was done to ("the employee was scheduled for
     removal"), so it counts only with `patients` ("X was supposed to verify…")."""
+    if _misread_participle(verb):
+        return verb.head  # "14:02 UTC — A contractor neglected/acl to mention…"
     climbed = False
     for _ in range(6):
         for child in verb.children:
@@ -159,6 +161,21 @@ def verbal(token: Token) -> bool:
         return True
     return past_form(token) and any(
         c.dep_ in ("nsubj", "xcomp", "dobj", "dep") for c in token.children
+    )
+
+
+def _misread_participle(verb: Token) -> bool:
+    """A past act the parser hung on its doer as a participle, there being no other verb
+    for the noun to serve: "14:02 UTC — A contractor neglected to mention the change"."""
+    doer = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBD")
+        and doer.dep_ in ("ROOT", "appos")
+        and doer.pos_ in ("NOUN", "PROPN")
+        and doer.head.pos_ not in ("VERB", "AUX")
+        and any(c.dep_ == "xcomp" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
     )
 
 
