@@ -133,6 +133,9 @@ BLAME = [
     Template("person-as-cause", "Main reason of failure is {a}, restarted all nodes at once."),
     Template("person-as-cause", "It was {p} script that wiped the analytics tables."),
     Template("person-as-cause", "{P} hotfix is what broke checkout."),
+    Template("person-as-cause", "The outage was caused by {a} running a maintenance script."),
+    Template("person-as-cause", "The breach traces back to a weak password that {a} had set."),
+    Template("person-as-cause", "{P} cleanup job emptied the staging bucket."),
     # a sequel: the act, then what it did to a system
     Template("person-as-cause", "{A} dropped the index during peak and checkout fell over."),
     Template("person-as-cause", "{A} unplugged the wrong PDU, and that's why rack 14 went dark."),
@@ -267,6 +270,8 @@ SELF_STANDING = [
 ]
 
 NEUTRAL = [
+    "{P} fix stopped the errors within a minute.",
+    "{P} console timed out when listing more than 10,000 objects.",
     "{A} asked why the canary passed.",
     "Root cause: a stale cache entry, which {a} found at 14:02.",
     "It was {p} review that caught the bug.",

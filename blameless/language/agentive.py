@@ -21,6 +21,7 @@ from blameless.language.parse import (
     verbal,
 )
 from blameless.language.rulekit import Lists
+from blameless.language.sequels import relieves
 from blameless.language.spans import (
     clause_end,
     head_noun,
@@ -138,6 +139,8 @@ def _in_causal_position(thing: Token, lists: Lists) -> bool:
     head = thing
     for _ in range(3):
         head = head.head
+        if lists.cancels(head) or relieves(head):
+            return False  # "Priya's fix stopped the errors", "Omar's rollback restored…"
         if lists.has_marker(head):
             return True
         linked = ("conj", "prep", "agent", "attr", "ccomp", "relcl")  # "is what killed"

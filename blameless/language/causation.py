@@ -14,11 +14,11 @@ from blameless.language.parse import (
     hypothetical,
     lemma,
     negated,
-    past_form,
     subject_of,
     verbal,
 )
 from blameless.language.rulekit import Lists
+from blameless.language.sequels import nothing, relieves
 from blameless.language.spans import clause_end, head_noun, last_word, phrase_start, possessed
 from blameless.language.wording import is_word
 
@@ -50,11 +50,14 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
             yield from _onset(word, lists)
         elif is_word(word, lists.words) and word.dep_ != "mark":
             target = _causal_object(word)
-            if target is None:
-                continue
-            party = next((p for p in _responsible_parties(target) if lists.agent(p)), None)
+            parties = [*_responsible_parties(target)] if target is not None else []
+            # when the parse lost the phrase; not for "pin X to …", which has its own object
+            if lemma(word) not in _TRACING or word.nbor(1).lower_ in ("back", "to", "on"):
+                parties += _named_after(word, sentence)
+            party = next((p for p in parties if lists.agent(p)), None)
             if party is not None:
-                yield Found.spanning(word, party, last_word(target), party)
+                last = last_word(target) if target is not None else party
+                yield Found.spanning(word, party, last, party)
 
 
 def _onset(verb: Token, lists: Lists) -> Iterator[Found]:
@@ -101,6 +104,30 @@ def _causal_object(word: Token) -> Token | None:
     return None
 
 
+def _named_after(word: Token, sentence: Span) -> list[Token]:
+    """The words' own reading of "caused by an engineer performing…", "traces back to a
+    password that a summer intern set": the first noun after the cue, and the nouns of a
+    clause right after it, up to its verb."""
+    doc = sentence.doc
+    ahead = list(doc[word.i + 1 : min(sentence.end, word.i + 12)])
+    nouns = [i for i, t in enumerate(ahead) if _nominal(t)]
+    if not nouns or any(t.is_punct for t in ahead[: nouns[0]]):
+        return []
+    named = [ahead[nouns[0]]]
+    for token in ahead[nouns[0] + 1 : nouns[0] + 7]:
+        if token.is_punct or (token.tag_.startswith("VB") and token.i > named[-1].i + 1):
+            break
+        if token.pos_ == "ADP" and token.lower_ != "that":
+            break  # "a bug in KubeSpawner", "timeout from Docker Hub": where, not who
+        if _nominal(token) or token.tag_ == "MD":  # "Will"/MD set…
+            named.append(token)
+    return named
+
+
+def _nominal(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") or token.text.startswith("@")
+
+
 def _responsible_parties(target: Token) -> Iterator[Token]:
     """Who may stand behind a cause: the noun itself, its possessor, who made it
     ("a password created by an intern"), whose it was ("a mistake by an employee"), or
@@ -139,18 +166,11 @@ def consequence(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue  # "rules which were blocking requests" describes the rules
         if any(c.dep_ == "nsubj" and c.lower_ not in ("which", "that") for c in verb.children):
             continue  # "…, as it was causing errors": its own subject, its own act
-        if any(_nothing(c) for c in verb.children if c.dep_ == "dobj"):
+        if any(nothing(c) for c in verb.children if c.dep_ == "dobj"):
             continue  # "rotated the keys, exposing nothing": no damage done
         agent = _acting_person(verb, lists)
         if agent is not None:
             yield Found(verb, agent, phrase_start(agent), clause_end(verb))
-
-
-def _nothing(thing: Token) -> bool:
-    """ "nothing", "no data": an object that says no harm came of it."""
-    return thing.lower_ in ("nothing", "none") or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in thing.children
-    )
 
 
 def _made_thing(verb: Token, lists: Lists) -> bool:
@@ -195,8 +215,10 @@ def owned(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue
         if thing.dep_ == "nsubj":
             verb = thing.head
-            if not any(c.dep_ in ("dobj", "prt") for c in verb.children):
-                continue  # "Priya's laptop crashed": the damage must reach something
+            if not any(c.dep_ == "dobj" for c in verb.children):
+                continue  # "Priya's laptop crashed", "X's console timed out": nothing reached
+            if relieves(verb):
+                continue  # "Priya's fix stopped the errors": good news
         elif thing.dep_ == "pobj" and thing.head.dep_ == "agent":
             verb = thing.head.head
         else:
@@ -206,94 +228,3 @@ def owned(sentence: Span, lists: Lists) -> Iterator[Found]:
         if negated(verb) or hypothetical(verb):
             continue
         yield Found.spanning(verb, owner, phrase_start(owner), clause_end(verb), owner)
-
-
-def sequel(sentence: Span, lists: Lists) -> Iterator[Found]:
-    """A person's act, then what it did to a system, joined by "and", "so" or "that's why":
-    "the DBA dropped the index and checkout fell over", "X unplugged the wrong PDU and thats
-    why rack 14 went dark", "…, that's what corrupted the WAL". (With the act's own doer,
-    "…and locked everyone out", it is the `subject` construction's.)"""
-    for outcome in sentence:
-        if not outcome.tag_.startswith("VB") or not is_word(outcome, lists.words):
-            continue
-        if negated(outcome) or hypothetical(outcome):
-            continue
-        cue = _sequel_cue(outcome, sentence)
-        suffered = _outcome_subject(cue, outcome) if cue is not None else None
-        if cue is None or suffered is None or lists.agent(suffered) or _nothing(suffered):
-            continue  # "…and she went home", "…and nothing broke"
-        if lemma(suffered) in _SYMPTOMS:
-            continue  # "…and the errors stopped": good news
-        if suffered.lower_ in _POINTERS and any(c.dep_ == "auxpass" for c in outcome.children):
-            continue  # "…took a vote and it was rejected": "it" is the proposal
-        act = _act_before(cue, sentence)
-        if act is None or negated(act) or hypothetical(act) or lists.cancels(act):
-            continue  # "Ana rolled back the deploy and checkout recovered"
-        agent = subject_of(act)
-        if lists.agent(agent):
-            assert agent is not None
-            yield Found.spanning(outcome, agent, phrase_start(agent), clause_end(outcome))
-
-
-# "that's why", "which is why", "this is what": the clause before is the cause
-_POINTERS = frozenset({"that", "thats", "this", "which", "it"})
-
-
-def _sequel_cue(outcome: Token, sentence: Span) -> Token | None:
-    """The word joining the act to its damage: "and", "so", "then", or the "why"/"what" of
-    "that's why"; only verbs and their helpers may lie between it and the damage."""
-    doc = sentence.doc
-    for index in range(outcome.i - 1, max(sentence.start, outcome.i - 8) - 1, -1):
-        word = doc[index]
-        if word.lower_ in ("why", "what"):
-            pointer = doc[max(sentence.start, index - 3) : index]
-            return word if any(t.lower_ in _POINTERS for t in pointer) else None
-        if word.lower_ in ("and", "so") and word.i > sentence.start:
-            return word
-        if word.lower_ == "then":  # "…, and every webhook then failed": from the "and"
-            earlier = doc[max(sentence.start, index - 4) : index]
-            return next((t for t in reversed(earlier) if t.lower_ == "and"), word)
-        finite = word.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG")
-        if word.is_punct or (finite and word.dep_ not in ("aux", "auxpass")):
-            return None  # another clause's verb or a break: not this outcome's cue
-    return None
-
-
-def _outcome_subject(cue: Token, outcome: Token) -> Token | None:
-    """What suffered, between the cue and the outcome: "checkout" (fell over), or the
-    act itself ("…that's what corrupted", "…and this is blocking"); none when the act's
-    doer does it too ("…and locked everyone out")."""
-    if cue.lower_ in ("why", "what"):
-        return cue if cue.lower_ == "what" and cue.i + 1 == outcome.i else _thing(cue, outcome)
-    return _thing(cue, outcome)
-
-
-def _thing(cue: Token, outcome: Token) -> Token | None:
-    between = cue.doc[cue.i + 1 : outcome.i]
-    if any(t.tag_ in ("WP", "WDT") for t in between):
-        return None  # "…and the operator who deleted the index": a relative clause
-    nouns = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON", "DET") or t.tag_ == "VB"]
-    return nouns[-1] if nouns else None
-
-
-# Errors, alerts or the outage itself as the subject: their stopping is good news.
-_SYMPTOMS = frozenset(
-    {"error", "alert", "alarm", "page", "latency", "incident", "outage", "issue", "problem"}
-)
-
-
-def _act_before(cue: Token, sentence: Span) -> Token | None:
-    """The finished act the cue follows: the nearest verb before it in the past or the
-    perfect ("rotated the key without telling us, and…": "rotated")."""
-    doc = sentence.doc
-    start = cue.i
-    while start > sentence.start and doc[start - 1].lower_ in (*_POINTERS, "'s", "s", "is", ","):
-        start -= 1
-    for word in reversed(doc[sentence.start : start]):
-        perfect = word.tag_ == "VBN" and any(lemma(a) == "have" for a in word.children)
-        misread = word.tag_ in ("VB", "VBN") and past_form(word) and subject_of(word) is not None
-        if word.dep_ not in ("aux", "auxpass", "amod") and (
-            word.tag_ == "VBD" or perfect or misread
-        ):
-            return word  # ("Will rebooted/VB…": a name read as a modal)
-    return None

@@ -53,6 +53,8 @@ class Lexicon(BaseModel):
     consequence_verbs: Words
     incident_nouns: Words
     outcome_verbs: Words
+    symptom_nouns: Words
+    cessation_verbs: Words
     sequel_verbs: Words
     cause_labels: Words
     causal_prepositions: Words

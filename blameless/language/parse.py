@@ -165,18 +165,13 @@ def verbal(token: Token) -> bool:
 
 
 def _misread_participle(verb: Token) -> bool:
-    """A past act the parser hung on its doer as a participle, there being no other verb
-    for the noun to serve: "14:02 UTC — A contractor neglected to mention the change"."""
-    doer = verb.head
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ in ("VBN", "VBD")
-        and doer.dep_ in ("ROOT", "appos")
-        and doer.pos_ in ("NOUN", "PROPN")
-        and doer.head.pos_ not in ("VERB", "AUX")
-        and any(c.dep_ == "xcomp" for c in verb.children)
-        and not any(c.dep_ == "agent" for c in verb.children)
-    )
+    """A past act hung on its doer as a participle, with no other verb for the noun to
+    serve: "14:02 UTC — A contractor neglected to mention the change"."""
+    doer, children = verb.head, [c.dep_ for c in verb.children]
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or "agent" in children:
+        return False
+    alone = doer.dep_ in ("ROOT", "appos") and doer.head.pos_ not in ("VERB", "AUX")
+    return alone and doer.pos_ in ("NOUN", "PROPN") and "xcomp" in children
 
 
 def _past_the_clock(subject: Token, verb: Token) -> Token | None:

@@ -126,6 +126,7 @@ def _constructions() -> dict[str, Construction]:
         moods,
         orders,
         questions,
+        sequels,
     )
 
     return {
@@ -137,7 +138,7 @@ def _constructions() -> dict[str, Construction]:
         "causal": causation.causal,
         "consequence": causation.consequence,
         "owned": causation.owned,
-        "sequel": causation.sequel,
+        "sequel": sequels.sequel,
         "label": labels.label,
         "modal-perfect": moods.modal_perfect,
         "lapse": moods.lapse,

@@ -1,0 +1,125 @@
+"""A person's act and then the damage it did, told in sequence rather than as a cause:
+"the DBA dropped the index and checkout fell over", "…and that's why rack 14 went dark",
+"…; that's what corrupted the WAL". And what is no damage: symptoms that stop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from blameless.language.lexicon import lexicon
+from blameless.language.parse import (
+    Found,
+    hypothetical,
+    lemma,
+    negated,
+    past_form,
+    subject_of,
+)
+from blameless.language.rulekit import Lists
+from blameless.language.spans import clause_end, phrase_start
+from blameless.language.wording import is_word
+
+# Errors, alerts or the outage itself, whose stopping is good news.
+_SYMPTOMS = lexicon().words("symptom_nouns")
+_CESSATION = lexicon().words("cessation_verbs")
+
+
+def nothing(thing: Token) -> bool:
+    """ "nothing", "no data": an object that says no harm came of it."""
+    return thing.lower_ in ("nothing", "none") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in thing.children
+    )
+
+
+def relieves(verb: Token) -> bool:
+    """The act stops a symptom: "Priya's fix stopped the errors"."""
+    stopped = [c for c in verb.children if c.dep_ == "dobj"]
+    return lemma(verb) in _CESSATION and any(lemma(c) in _SYMPTOMS for c in stopped)
+
+
+def sequel(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A person's act, then what it did to a system, joined by "and", "so" or "that's why":
+    "the DBA dropped the index and checkout fell over", "X unplugged the wrong PDU and thats
+    why rack 14 went dark", "…, that's what corrupted the WAL". (With the act's own doer,
+    "…and locked everyone out", it is the `subject` construction's.)"""
+    for outcome in sentence:
+        if not outcome.tag_.startswith("VB") or not is_word(outcome, lists.words):
+            continue
+        if negated(outcome) or hypothetical(outcome):
+            continue
+        cue = _sequel_cue(outcome, sentence)
+        suffered = _outcome_subject(cue, outcome) if cue is not None else None
+        if cue is None or suffered is None or lists.agent(suffered) or nothing(suffered):
+            continue  # "…and she went home", "…and nothing broke"
+        if lemma(suffered) in _SYMPTOMS and lemma(outcome) in _CESSATION:
+            continue  # "…and the errors stopped": good news
+        if suffered.lower_ in _POINTERS and any(c.dep_ == "auxpass" for c in outcome.children):
+            continue  # "…took a vote and it was rejected": "it" is the proposal
+        act = _act_before(cue, sentence)
+        if act is None or negated(act) or hypothetical(act) or lists.cancels(act):
+            continue  # "Ana rolled back the deploy and checkout recovered"
+        agent = subject_of(act)
+        if lists.agent(agent):
+            assert agent is not None
+            yield Found.spanning(outcome, agent, phrase_start(agent), clause_end(outcome))
+
+
+# "that's why", "which is why", "this is what": the clause before is the cause
+_POINTERS = frozenset({"that", "thats", "this", "which", "it"})
+
+
+def _sequel_cue(outcome: Token, sentence: Span) -> Token | None:
+    """The word joining the act to its damage: "and", "so", "then", or the "why"/"what" of
+    "that's why"; only verbs and their helpers may lie between it and the damage."""
+    doc = sentence.doc
+    for index in range(outcome.i - 1, max(sentence.start, outcome.i - 8) - 1, -1):
+        word = doc[index]
+        if word.lower_ in ("why", "what"):
+            pointer = doc[max(sentence.start, index - 3) : index]
+            return word if any(t.lower_ in _POINTERS for t in pointer) else None
+        if word.lower_ in ("and", "so") and word.i > sentence.start:
+            return word
+        if word.lower_ == "then":  # "…, and every webhook then failed": from the "and"
+            earlier = doc[max(sentence.start, index - 4) : index]
+            return next((t for t in reversed(earlier) if t.lower_ == "and"), word)
+        finite = word.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG")
+        if word.is_punct or (finite and word.dep_ not in ("aux", "auxpass")):
+            return None  # another clause's verb or a break: not this outcome's cue
+    return None
+
+
+def _outcome_subject(cue: Token, outcome: Token) -> Token | None:
+    """What suffered, between the cue and the outcome: "checkout" (fell over), or the
+    act itself ("…that's what corrupted", "…and this is blocking"); none when the act's
+    doer does it too ("…and locked everyone out")."""
+    if cue.lower_ in ("why", "what"):
+        return cue if cue.lower_ == "what" and cue.i + 1 == outcome.i else _thing(cue, outcome)
+    return _thing(cue, outcome)
+
+
+def _thing(cue: Token, outcome: Token) -> Token | None:
+    between = cue.doc[cue.i + 1 : outcome.i]
+    if any(t.tag_ in ("WP", "WDT") for t in between):
+        return None  # "…and the operator who deleted the index": a relative clause
+    nouns = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON", "DET") or t.tag_ == "VB"]
+    return nouns[-1] if nouns else None
+
+
+def _act_before(cue: Token, sentence: Span) -> Token | None:
+    """The finished act the cue follows: the nearest verb before it in the past or the
+    perfect ("rotated the key without telling us, and…": "rotated")."""
+    doc = sentence.doc
+    start = cue.i
+    while start > sentence.start and doc[start - 1].lower_ in (*_POINTERS, "'s", "s", "is", ","):
+        start -= 1
+    for word in reversed(doc[sentence.start : start]):
+        perfect = word.tag_ == "VBN" and any(lemma(a) == "have" for a in word.children)
+        misread = word.tag_ in ("VB", "VBN") and past_form(word) and subject_of(word) is not None
+        if word.dep_ not in ("aux", "auxpass", "amod") and (
+            word.tag_ == "VBD" or perfect or misread
+        ):
+            return word  # ("Will rebooted/VB…": a name read as a modal)
+    return None
