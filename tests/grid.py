@@ -136,6 +136,8 @@ BLAME = [
     Template("person-as-cause", "The outage was caused by {a} running a maintenance script."),
     Template("person-as-cause", "The breach traces back to a weak password that {a} had set."),
     Template("person-as-cause", "{P} cleanup job emptied the staging bucket."),
+    Template("person-as-cause", "Thanks to {p} hotfix, the payment queue backed up for six hours."),
+    Template("person-as-cause", "The records system went dark after {a} pushed an update."),
     # a sequel: the act, then what it did to a system
     Template("person-as-cause", "{A} dropped the index during peak and checkout fell over."),
     Template("person-as-cause", "{A} unplugged the wrong PDU, and that's why rack 14 went dark."),
@@ -270,6 +272,9 @@ SELF_STANDING = [
 ]
 
 NEUTRAL = [
+    "Thanks to {p} quick failover, we only lost four minutes of writes.",
+    "The primary crashed again after {a} restarted it.",
+    "The site recovered after {a} rolled back the deploy.",
     "{P} fix stopped the errors within a minute.",
     "{P} console timed out when listing more than 10,000 objects.",
     "{A} asked why the canary passed.",

@@ -30,6 +30,8 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
     """A cause pinned on a person: "because X pushed…", "due to X", "traced to X's password"."""
     if not any(lists.has_marker(t) for t in sentence):
         return  # the sentence names no outcome: "we paused because Ana asked" is no blame
+    if lists.unless_in(sentence.text):
+        return  # "thanks to Kenji's quick failover we only lost 4 minutes": credit
     for word in sentence:
         if word.lower_ == "because" and word.dep_ == "mark" and word.nbor(1).lower_ != "of":
             verb = word.head

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from blameless.language.agents import TEAM_NOUNS, is_handle, is_human
 from blameless.language.lexicon import lexicon
+from blameless.language.parse import lemma
 from blameless.language.prefilter import Prefilter
 from blameless.language.spans import after_prefix, quoted_tokens
 
@@ -88,7 +89,23 @@ def _general(sentence: Span, quoted: set[int]) -> bool:
                 return False  # "we should have validated": a finished act, judged
             if token.tag_ == "VBN" and not any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxes):
                 return False
+        if _reported(token):
+            return False  # "investigators say an administrator pushed…": a finished act
     return True
+
+
+def _reported(verb: Token) -> bool:
+    """A past act reported by a present "say": news, not a habit ("investigators often
+    find the operator erred" keeps its frequency word)."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or verb.tag_ != "VBD" or head.dep_ != "ROOT":
+        return False
+    habitual = any(c.lower_ in _FREQUENCY for c in head.children)
+    return lemma(head) in _REPORTING and not habitual
+
+
+_REPORTING = frozenset({"say", "report", "confirm", "state", "tell", "claim", "add", "note"})
+_FREQUENCY = frozenset({"often", "usually", "typically", "sometimes", "always", "rarely", "never"})
 
 
 def _commitment(verb: Token, auxes: list[Token]) -> bool:

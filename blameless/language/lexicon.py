@@ -55,9 +55,12 @@ class Lexicon(BaseModel):
     outcome_verbs: Words
     symptom_nouns: Words
     cessation_verbs: Words
+    remedy_verbs: Words
     sequel_verbs: Words
     cause_labels: Words
     causal_prepositions: Words
+    ironic_causes: Words
+    relief_words: Words
     responsibility_words: Words
     blame_nouns: Words
     omission_verbs: Words

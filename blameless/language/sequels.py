@@ -25,6 +25,7 @@ from blameless.language.wording import is_word
 # Errors, alerts or the outage itself, whose stopping is good news.
 _SYMPTOMS = lexicon().words("symptom_nouns")
 _CESSATION = lexicon().words("cessation_verbs")
+_REMEDIES = lexicon().words("remedy_verbs")
 
 
 def nothing(thing: Token) -> bool:
@@ -35,9 +36,15 @@ def nothing(thing: Token) -> bool:
 
 
 def relieves(verb: Token) -> bool:
-    """The act stops a symptom: "Priya's fix stopped the errors"."""
+    """The act stops a symptom ("Priya's fix stopped the errors"), or the loss is called
+    small ("thanks to Kenji's failover we only lost 4 minutes")."""
     stopped = [c for c in verb.children if c.dep_ == "dobj"]
-    return lemma(verb) in _CESSATION and any(lemma(c) in _SYMPTOMS for c in stopped)
+    if lemma(verb) in _CESSATION and any(lemma(c) in _SYMPTOMS for c in stopped):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in _LESSENING for c in verb.children)
+
+
+_LESSENING = frozenset({"only", "barely", "merely", "just"})
 
 
 def sequel(sentence: Span, lists: Lists) -> Iterator[Found]:
@@ -50,6 +57,7 @@ def sequel(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue
         if negated(outcome) or hypothetical(outcome):
             continue
+        yield from _after(outcome, lists)
         cue = _sequel_cue(outcome, sentence)
         suffered = _outcome_subject(cue, outcome) if cue is not None else None
         if cue is None or suffered is None or lists.agent(suffered) or nothing(suffered):
@@ -61,10 +69,58 @@ def sequel(sentence: Span, lists: Lists) -> Iterator[Found]:
         act = _act_before(cue, sentence)
         if act is None or negated(act) or hypothetical(act) or lists.cancels(act):
             continue  # "Ana rolled back the deploy and checkout recovered"
+        if cue.lower_ not in ("why", "what") and (_tried(act) or _recurred(outcome)):
+            continue  # "Ana restarted the pods and they crashed again"; "that's why" says more
         agent = subject_of(act)
         if lists.agent(agent):
             assert agent is not None
             yield Found.spanning(outcome, agent, phrase_start(agent), clause_end(outcome))
+
+
+def _after(outcome: Token, lists: Lists) -> Iterator[Found]:
+    """The damage dated from a person's act: "the records system went dark after an
+    administrator pushed an update to every server"."""
+    suffered = subject_of(outcome, patients=True)
+    if suffered is None or lists.agent(suffered) or lemma(suffered) in _SYMPTOMS:
+        return  # "Ana went home after…", "the errors stopped after…"
+    if _recurred(outcome):
+        return  # "…crashed again after…": it was failing before
+    clauses = [c for c in outcome.children if c.dep_ == "advcl" and c.i > outcome.i]
+    clauses += _dated_by_words(outcome)  # "…after @k.smith/punct pushed…": a lost parse
+    for clause in clauses:
+        timed = any(c.lower_ in _DATING for c in clause.children if c.dep_ in ("mark", "advmod"))
+        worded = clause.doc[clause.i - 2].lower_ in _DATING  # "after <doer> <act>"
+        if not (timed or worded):
+            continue
+        if negated(clause) or hypothetical(clause) or lists.cancels(clause) or _tried(clause):
+            continue  # "…crashed again after Ana restarted it": the remedy came too late
+        agent = subject_of(clause)
+        if not lists.agent(agent) and worded:
+            agent = clause.doc[clause.i - 1]
+        if lists.agent(agent):
+            assert agent is not None
+            yield Found.spanning(outcome, agent, suffered, clause_end(clause))
+
+
+_DATING = frozenset({"after", "when", "once"})
+
+
+def _dated_by_words(outcome: Token) -> list[Token]:
+    """The past verb two words after an "after" that follows the outcome: "went dark after
+    @k.smith pushed…", however the parser hung the words."""
+    doc = outcome.doc
+    for token in doc[outcome.i + 1 : min(len(doc) - 2, outcome.i + 5)]:
+        if token.lower_ in _DATING and doc[token.i + 2].tag_ == "VBD":
+            return [doc[token.i + 2]]
+    return []
+
+
+def _tried(act: Token) -> bool:
+    return is_word(act, _REMEDIES)
+
+
+def _recurred(outcome: Token) -> bool:
+    return any(c.lower_ == "again" for c in outcome.children)
 
 
 # "that's why", "which is why", "this is what": the clause before is the cause
