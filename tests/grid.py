@@ -138,6 +138,7 @@ BLAME = [
     Template("person-as-cause", "{P} cleanup job emptied the staging bucket."),
     Template("person-as-cause", "Thanks to {p} hotfix, the payment queue backed up for six hours."),
     Template("person-as-cause", "The records system went dark after {a} pushed an update."),
+    Template("person-as-cause", "RCA: {a} restarted the SAN controller, all VMs lost storage."),
     # a sequel: the act, then what it did to a system
     Template("person-as-cause", "{A} dropped the index during peak and checkout fell over."),
     Template("person-as-cause", "{A} unplugged the wrong PDU, and that's why rack 14 went dark."),
@@ -189,6 +190,9 @@ BLAME = [
 
 # Blame that needs no person: fills do not apply; placements do.
 SELF_STANDING = [
+    Template("self-blame", "I nuked the staging database on a Friday afternoon."),
+    Template("self-blame", "My cleanup script wiped every tenant's uploads folder."),
+    Template("self-blame", "My deploy is what broke login on iOS for six hours."),
     Template("people-fix", "Everyone please be more careful with kubectl contexts."),
     Template("people-fix", "going fwd everyone pls be more careful w kubectl contexts"),
     Template("people-fix", "I expect everyone on the team to triple-check their commands."),
@@ -312,6 +316,8 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "Whenever this pod restarts, we lose all the data.",
+    "We managed to wipe the build cache without causing any downtime.",
     "Make sure the deploy job checks the namespace.",
     "We expect the canary to catch this next time.",
     "All of the replicas crashed within a minute.",

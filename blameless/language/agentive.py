@@ -11,12 +11,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from blameless.language.lexicon import lexicon
 from blameless.language.parse import (
     Found,
     hypothetical,
     lemma,
     negated,
     objects,
+    past_form,
     subject_of,
     verbal,
 )
@@ -32,6 +34,7 @@ from blameless.language.spans import (
 )
 from blameless.language.wording import is_word
 
+_DETECTION = lexicon().words("benign_verbs")
 _OBLIGATIONS = frozenset({"suppose", "expect", "require"})  # "X was supposed to verify…"
 _COPULAS = frozenset({"be", "lie", "rest", "fall", "remain", "sit"})
 _COMPLEMENTS = frozenset(
@@ -56,8 +59,10 @@ def subject(sentence: Span, lists: Lists) -> Iterator[Found]:
         ongoing = any(c.dep_ == "aux" for c in verb.children) or verb.dep_ == "xcomp"
         if verb.tag_ == "VBG" and not ongoing:  # "ended up deleting": xcomp, an act
             continue  # "creating issues had to wait", ", causing a logout": not a doer's act
-        if negated(verb) or hypothetical(verb):
-            continue
+        if negated(verb) or hypothetical(verb) or (lists.past and not past_form(verb)):
+            continue  # (`past`: "whenever the pod restarts we lose the data" is no event)
+        if verb.dep_ == "conj" and is_word(verb.head, _DETECTION):
+            continue  # "caught the ransomware note and pulled the cable": the response
         agent = subject_of(verb, patients=lemma(verb) in _OBLIGATIONS)
         if not lists.agent(agent):
             continue

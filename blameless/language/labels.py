@@ -24,9 +24,13 @@ _HEDGES = frozenset(
     {"literally", "simply", "just", "clearly", "obviously", "basically", "probably", "honestly"}
 )
 # What may stand between the label and its link: "of (the) failure", "for this incident".
-_LABEL_TAIL = frozenset({"of", "for", "behind", "the", "this", "that", "our", "whole", "entire"})
+_LABEL_TAIL = frozenset(
+    {"of", "for", "behind", "the", "this", "that", "our", "whole", "entire", "per", "according"}
+)
 _MODIFIERS = frozenset({"ADJ", "NUM", "DET"})
-_LABEL_HEADS = frozenset({"cause", "culprit", "reason", "factor", "source", "root"})
+_LABEL_HEADS = frozenset(
+    {"cause", "culprit", "reason", "factor", "source", "root", "rca", "driver", "party", "analysis"}
+)
 
 
 def label(sentence: Span, lists: Lists) -> Iterator[Found]:
@@ -72,6 +76,6 @@ def _link_after(word: Token, sentence: Span) -> Token | None:
     for token in doc[word.i + 1 : min(sentence.end, word.i + 6)]:
         if token.lower_ in _LINKS:
             return token
-        if token.lower_ not in _LABEL_TAIL and token.pos_ not in ("NOUN", "ADJ"):
-            return None
+        if token.lower_ not in _LABEL_TAIL and token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return None  # ("Root cause per L2:", "Finding 3:")
     return None

@@ -83,8 +83,8 @@ def _after(outcome: Token, lists: Lists) -> Iterator[Found]:
     suffered = subject_of(outcome, patients=True)
     if suffered is None or lists.agent(suffered) or lemma(suffered) in _SYMPTOMS:
         return  # "Ana went home after…", "the errors stopped after…"
-    if _recurred(outcome):
-        return  # "…crashed again after…": it was failing before
+    if _recurred(outcome) or not past_form(outcome):
+        return  # "…crashed again after…": failing before; "breaks when…": a habit
     clauses = [c for c in outcome.children if c.dep_ == "advcl" and c.i > outcome.i]
     clauses += _dated_by_words(outcome)  # "…after @k.smith/punct pushed…": a lost parse
     for clause in clauses:
@@ -142,8 +142,11 @@ def _sequel_cue(outcome: Token, sentence: Span) -> Token | None:
             earlier = doc[max(sentence.start, index - 4) : index]
             return next((t for t in reversed(earlier) if t.lower_ == "and"), word)
         finite = word.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG")
-        if word.is_punct or (finite and word.dep_ not in ("aux", "auxpass")):
+        acting = word.tag_ == "VB" and any(c.dep_ in ("dobj", "prt") for c in word.children)
+        if word.is_punct or ((finite or acting) and word.dep_ not in ("aux", "auxpass")):
             return None  # another clause's verb or a break: not this outcome's cue
+        if word.lower_ == "without":
+            return None  # "…without causing any downtime": no damage done
     return None
 
 
