@@ -61,6 +61,8 @@ def _ordered(verb: Token, sentence: Span, told: bool = False, writers: bool = Fa
     subject = subject_of(verb)
     if subject is not None and subject.i + 1 < len(subject.doc) and subject.nbor(1).text == ":":
         subject = None  # "Lesson: pay closer attention…": a label, not who is told
+    if subject is not None and subject.i < verb.i and _labelled(verb) and not told:
+        subject = None  # "posting this so it sinks in: be vigilant…": the label's own clause
     auxes = [c for c in verb.children if c.dep_ in ("aux", "neg")]
     if subject is None:
         if told:
@@ -100,6 +102,13 @@ def _ordered(verb: Token, sentence: Span, told: bool = False, writers: bool = Fa
 # Heads that put a duty on their clause's subject: "X needs to…", "I expect everyone to
 # triple-check…", "make sure wei double-checks…".
 _OBLIGING = frozenset({"need", "have", "ought", "require", "expect", "ensure", "make", "sure"})
+
+
+def _labelled(verb: Token) -> bool:
+    """A bare verb right after a colon ("lesson learned: triple-check the cluster name")."""
+    lead = [c for c in verb.children if c.i < verb.i and c.dep_ in ("amod", "advmod", "punct")]
+    first = min([verb, *lead], key=lambda t: t.i)
+    return verb.tag_ == "VB" and first.i > 0 and first.nbor(-1).text == ":"
 
 
 def _vocative(subject: Token, verb: Token, auxes: list[Token]) -> bool:
@@ -197,8 +206,32 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
         if any(c.lower_ in ("via", "through") for c in verb.children):
             continue
         person = next((t for t in people if lists.agent(t)), None)
+        talk = lemma(verb) in ("talk", "speak")
+        if person is not None and talk and (_group(person) or not _about_conduct(verb)):
+            continue  # "talk to Priya about the migration plan": coordination, not a talking-to
         if person is not None and not negated(verb):
             yield Found.spanning(verb, person, phrase_start(person), clause_end(verb), person)
+
+
+def _group(person: Token) -> bool:
+    forms = {person.lower_, person.lemma_.lower()}
+    return bool(forms & TEAM_NOUNS) or person.tag_ in ("NNS", "NNPS")
+
+
+def _about_conduct(verb: Token) -> bool:
+    """A talk about how someone works ("about testing changes first", "about her way of
+    approving"), with one person, not a team: "talk to the storage team about quotas"."""
+    topics = [
+        t
+        for about in verb.subtree
+        if about.lower_ in ("about", "re") and about.i > verb.i
+        for t in about.children
+        if t.dep_ in ("pobj", "pcomp")
+    ]
+    return any(t.tag_ == "VBG" or t.lemma_ in _CONDUCT for t in topics)
+
+
+_CONDUCT = frozenset({"way", "behaviour", "behavior", "conduct", "habit", "attitude", "importance"})
 
 
 def _owners(thing: Token) -> list[Token]:
