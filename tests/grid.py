@@ -162,6 +162,7 @@ BLAME = [
     # why-you
     Template("people-fix", "Take {a} off the release rotation for a month."),
     Template("why-you", "Why did {a} skip the canary?"),
+    Template("why-you", "The review must establish why {a} approved the change."),
     Template("why-you", "ok but why did {a} deploy on a Friday at 6pm?"),
     Template("why-you", "Why {a} did not call the on-call manager when the error appeared?"),
     Template("why-you", "Still no answer on why {a} didn't page the secondary."),
@@ -190,6 +191,8 @@ BLAME = [
 
 # Blame that needs no person: fills do not apply; placements do.
 SELF_STANDING = [
+    Template("why-you", "Leadership is asking whose decision it was to turn off the rate limiter."),
+    Template("why-you", "I still haven't heard who signed off on the certificate swap."),
     Template("self-blame", "I nuked the staging database on a Friday afternoon."),
     Template("self-blame", "My cleanup script wiped every tenant's uploads folder."),
     Template("self-blame", "My deploy is what broke login on iOS for six hours."),
@@ -316,6 +319,8 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "We are asking anyone who saw the alert to add their notes to the timeline.",
+    "Nobody knows yet why the cache expired early.",
     "Whenever this pod restarts, we lose all the data.",
     "We managed to wipe the build cache without causing any downtime.",
     "Make sure the deploy job checks the namespace.",

@@ -81,40 +81,96 @@ def question(sentence: Span, lists: Lists) -> Iterator[Found]:
 
 def _done(verb: Token) -> bool:
     """A finished act: "who approved", "who has given (or "has give") the approval"."""
-    return verb.tag_ == "VBD" or any(lemma(c) == "have" for c in verb.children if c.dep_ == "aux")
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    progressive = verb.tag_ == "VBG" and any(a.tag_ == "VBD" for a in auxes)  # "who was pushing"
+    return verb.tag_ == "VBD" or progressive or any(lemma(a) == "have" for a in auxes)
 
 
 def _embedded(word: Token) -> bool:
     """A question asked inside a statement: "we need to establish who approved…", "please
     explain why X was…", "I keep asking myself why our architect decided…"."""
-    if word.lower_ not in ("why", "who"):
+    if word.lower_ not in ("why", "who", "whose"):
         return False
-    before = [t for t in word.doc[max(0, word.i - 3) : word.i] if not t.is_punct]
+    before = [t for t in word.doc[max(0, word.i - 4) : word.i] if not t.is_punct]
+    if before and not _opens_question(before[-1]):
+        return False  # "asking anyone who arbed it to return…": a relative clause
     if any(lemma(t) in _ANSWERS for t in before):
         return True  # "still no answer on why the on-call didn't page…"
     # asked by people or of the reader ("please explain why…"), not "the runbook explains why"
     return any(lemma(t) in _INQUIRY and _asked_by_people(t) for t in before)
 
 
+def _opens_question(word: Token) -> bool:
+    """What may come right before a question put inside a statement: the verb that asks
+    ("establish who"), a preposition ("the question of who", "no answer on why"), the one
+    asked ("asking myself why") or a copula ("a key question is who")."""
+    asking = lemma(word) in _INQUIRY or word.lower_ in ("me", "us", "myself", "ourselves")
+    return asking or word.pos_ == "ADP" or lemma(word) == "be"
+
+
 def _asked_by_people(verb: Token) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj"):
         return False  # "Asking why someone did it puts them on the defensive": a topic
-    asker = subject_of(verb)
+    asker = verb.head if verb.dep_ == "acl" else subject_of(verb)  # "a manager asking…"
     if asker is None:
         return True  # "Please explain why…"
     if lemma(verb) == "ask" and verb.tag_ == "VBD":
         return True  # "the review panel asked why the duty engineer chose…", reported
     # a question someone means to put ("we need to establish who…", "I keep asking
     # myself why…"), not a timeline's "@kim determines why the job reverted…"
-    pending = verb.dep_ in ("xcomp", "ccomp") or any(c.tag_ == "MD" for c in verb.children)
-    return pending and (asker.lower_ in WRITERS or is_human(asker))
+    # still open: "we need to establish…", "Leadership is asking…", "I haven't heard who…"
+    helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    open_ = any(c.tag_ in ("MD", "VBZ", "VBP") for c in helpers)
+    pending = verb.dep_ in ("xcomp", "ccomp") or open_
+    return pending and (asker.lower_ in WRITERS or is_human(asker) or _institution(asker))
+
+
+def _institution(asker: Token) -> bool:
+    """Those who ask for an account: "Leadership is asking whose decision it was"."""
+    return lemma(asker) in _ASKERS
+
+
+_ASKERS = frozenset(
+    {
+        "leadership",
+        "management",
+        "lawmaker",
+        "regulator",
+        "board",
+        "panel",
+        "review",
+        "director",
+        "vp",
+        "customer",
+        "investigator",
+        "auditor",
+        "executive",
+        "ceo",
+        "cto",
+        "press",
+    }
+)
 
 
 # Nouns that ask for an account: "no answer on why…", "the explanation for why…".
-_ANSWERS = frozenset({"answer", "explanation", "justification"})
+_ANSWERS = frozenset({"answer", "explanation", "justification", "question"})
 # Verbs that ask or seek what a clause after them says.
 _INQUIRY = frozenset(
-    {"ask", "establish", "explain", "tell", "wonder", "determine", "understand", "know", "find"}
+    {
+        "ask",
+        "establish",
+        "explain",
+        "tell",
+        "wonder",
+        "determine",
+        "understand",
+        "know",
+        "find",
+        "hear",
+        "clarify",
+        "learn",
+        "investigate",
+    }
 )
 
 
@@ -160,7 +216,7 @@ def _inverted(sentence: Span) -> bool:
             described = word.lower_ == "whose" and after.pos_ == "ADJ"  # "whose bright idea…"
             come = word.lower_ == "how" and after.lower_ == "come"  # "how come nobody noticed"
             # "why Andrei did not call…": a name before the auxiliary, as non-native writers ask
-            named = word.lower_ == "why" and after.pos_ == "PROPN"
+            named = word.lower_ == "why" and after.pos_ in ("PROPN", "PRON", "DET")
             verb_next = after.tag_ in ("MD", "VBD", "VBZ", "VBP") or after.pos_ == "NOUN"
             return verb_next or described or come or named
     return False
