@@ -139,6 +139,13 @@ BLAME = [
     Template("person-as-cause", "Thanks to {p} hotfix, the payment queue backed up for six hours."),
     Template("person-as-cause", "The records system went dark after {a} pushed an update."),
     Template("person-as-cause", "RCA: {a} restarted the SAN controller, all VMs lost storage."),
+    Template("person-as-cause", "{A} killed the primary thinking it was the replica."),
+    Template("person-as-cause", "{A} rebooted the primary instead of the standby."),
+    Template("person-as-cause", "The outage was the work of {a}, who uploaded a corrupted file."),
+    Template("person-as-cause", "The outage is attributable to {a}."),
+    Template(
+        "person-as-cause", "{A} was flooding the queue, and this is why the consumer is dying."
+    ),
     # a sequel: the act, then what it did to a system
     Template("person-as-cause", "{A} dropped the index during peak and checkout fell over."),
     Template("person-as-cause", "{A} unplugged the wrong PDU, and that's why rack 14 went dark."),
@@ -279,6 +286,9 @@ SELF_STANDING = [
 ]
 
 NEUTRAL = [
+    "If {a} truncates the audit table as proposed, the export will lose 90 days.",
+    "{A} restored the BGP sessions at 03:41, ending the blackhole.",
+    "Please don't blame {a}; the tool allowed the command.",
     "Thanks to {p} quick failover, we only lost four minutes of writes.",
     "The primary crashed again after {a} restarted it.",
     "The site recovered after {a} rolled back the deploy.",

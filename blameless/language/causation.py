@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from blameless.language.lexicon import lexicon
 from blameless.language.parse import (
     Found,
     hypothetical,
@@ -22,6 +23,7 @@ from blameless.language.sequels import nothing, relieves
 from blameless.language.spans import clause_end, head_noun, last_word, phrase_start, possessed
 from blameless.language.wording import is_word
 
+_BENIGN = lexicon().words("benign_verbs")
 _TRACING = frozenset({"trace", "attribute", "pin"})
 _BECAUSE_SHORT = frozenset({"bc", "b/c", "cuz", "coz"})
 
@@ -33,7 +35,8 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
     if lists.unless_in(sentence.text):
         return  # "thanks to Kenji's quick failover we only lost 4 minutes": credit
     for word in sentence:
-        if word.lower_ == "because" and word.dep_ == "mark" and word.nbor(1).lower_ != "of":
+        causal_mark = word.lower_ == "because" or (word.lower_ == "since" and _no_date(word))
+        if causal_mark and word.dep_ == "mark" and word.nbor(1).lower_ != "of":
             verb = word.head
             agent = subject_of(verb)
             if lists.agent(agent) and not hypothetical(verb):
@@ -60,6 +63,12 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
             if party is not None:
                 last = last_word(target) if target is not None else party
                 yield Found.spanning(word, party, last, party)
+
+
+def _no_date(since: Token) -> bool:
+    """ "since" as "because": its clause has a doer and an act ("the outage happened since
+    a colleague was running the migration twice"), not a point in time ("since Monday")."""
+    return since.head.pos_ in ("VERB", "AUX") and since.head.i > since.i
 
 
 def _onset(verb: Token, lists: Lists) -> Iterator[Found]:
@@ -199,7 +208,7 @@ def _acting_person(verb: Token, lists: Lists) -> Token | None:
             continue
         agent = subject_of(act)
         if agent is not None and agent.i < verb.i and lists.agent(agent):
-            return agent
+            return None if is_word(act, _BENIGN) else agent  # "restored…, ending the outage"
     return None
 
 

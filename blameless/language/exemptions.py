@@ -89,6 +89,8 @@ def _general(sentence: Span, quoted: set[int]) -> bool:
                 return False  # "we should have validated": a finished act, judged
             if token.tag_ == "VBN" and not any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxes):
                 return False
+            if token.tag_ == "VBN" and any(a.tag_ == "MD" and a.is_title for a in auxes):
+                return False  # "Will rebooted the primary…": a name read as a modal
         if _reported(token):
             return False  # "investigators say an administrator pushed…": a finished act
     return True

@@ -84,7 +84,8 @@ def _ordered(verb: Token, sentence: Span, told: bool = False, writers: bool = Fa
     if told and not _people_in_general(subject):
         return False  # "the error tracking team should monitor X": a team's task
     own = any(c.i == subject.i for c in verb.children)
-    modals = _MODALS_OF_DUTY | ({"will", "'ll", "’ll"} if writers else set())  # a promise
+    # the writers' promise or request: "we will…", "can we all just be more careful"
+    modals = _MODALS_OF_DUTY | ({"will", "'ll", "’ll", "can", "could"} if writers else set())
     duties = [a for a in auxes if a.i != subject.i and a.lower_ in modals]
     # "Luis to retake…" assigns work; in "Tomasz forgot to renew…" the "to" only links verbs
     duties = [a for a in duties if a.lower_ != "to" or (own and verb.dep_ == "ROOT" and not told)]
@@ -94,7 +95,7 @@ def _ordered(verb: Token, sentence: Span, told: bool = False, writers: bool = Fa
     )
     needs = lemma(verb) == "need" and any(c.dep_ == "xcomp" for c in verb.children)
     if duties or obliged or needs:
-        mine = writers and subject.lower_ in WRITERS  # "we" is no person to `is_human`
+        mine = writers and (subject.lower_ in WRITERS or _of_us(subject))  # "all of us"
         return mine or is_human(subject, proper_nouns=True, agent_slot=True)
     return False
 
@@ -102,6 +103,16 @@ def _ordered(verb: Token, sentence: Span, told: bool = False, writers: bool = Fa
 # Heads that put a duty on their clause's subject: "X needs to…", "I expect everyone to
 # triple-check…", "make sure wei double-checks…".
 _OBLIGING = frozenset({"need", "have", "ought", "require", "expect", "ensure", "make", "sure"})
+
+
+def _of_us(subject: Token) -> bool:
+    """ "all of us", "each of you": a partitive of the writers or readers."""
+    return any(
+        p.lower_ in ("us", "you")
+        for prep in subject.children
+        if prep.lower_ == "of"
+        for p in prep.children
+    )
 
 
 def _labelled(verb: Token) -> bool:
@@ -175,8 +186,8 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
         patient = patient_of(verb)
         if patient is not None:
             people.append(patient)  # "the staff would … be reminded of protocols"
-        if _topic(verb):
-            continue  # "Firing the engineer removes…": the practice discussed, not ordered
+        if _topic(verb) or (verb.tag_ == "VBG" and verb.dep_ == "pcomp"):
+            continue  # "Firing the engineer removes…", "rather than blaming the operator"
         people += [  # "hold a technician/JJ accountable/JJ": the person under a misread object
             c for t in people if t.pos_ in ("ADJ", "VERB") for c in t.children
         ]

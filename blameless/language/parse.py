@@ -258,6 +258,8 @@ def hypothetical(verb: Token) -> bool:
     auxes = [a for a in auxes if misread is None or a.i != misread.i]  # "Will did not…"
     if past_form(verb) and not any(lemma(a) in ("have", "be") for a in auxes):
         return False  # a modal before a past tense is a misread name: "Will took down…"
+    if verb.tag_ in ("VBZ", "VBP") and any(c.lower_ in ("if", "unless") for c in verb.children):
+        return True  # "if the DBA team truncates the table as proposed, …": not yet done
     has_perfect = any(lemma(a) == "have" for a in auxes)
     return not has_perfect and any(a.lower_ in _HYPOTHETICAL for a in auxes)
 

@@ -36,9 +36,13 @@ def nothing(thing: Token) -> bool:
 
 
 def relieves(verb: Token) -> bool:
-    """The act stops a symptom ("Priya's fix stopped the errors"), or the loss is called
-    small ("thanks to Kenji's failover we only lost 4 minutes")."""
+    """The act stops a symptom ("Priya's fix stopped the errors") or a harm ("stopped the
+    logger from writing tokens"), or the loss is called small ("we only lost 4 minutes")."""
     stopped = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma(verb) in ("stop", "prevent", "keep") and any(
+        c.lower_ == "from" for c in verb.children
+    ):
+        return True
     if lemma(verb) in _CESSATION and any(lemma(c) in _SYMPTOMS for c in stopped):
         return True
     return any(c.dep_ == "advmod" and c.lower_ in _LESSENING for c in verb.children)
@@ -176,6 +180,8 @@ def _act_before(cue: Token, sentence: Span) -> Token | None:
         start -= 1
     for word in reversed(doc[sentence.start : start]):
         perfect = word.tag_ == "VBN" and any(lemma(a) == "have" for a in word.children)
+        if word.tag_ == "VBG" and any(a.tag_ == "VBD" and a.dep_ == "aux" for a in word.children):
+            return word  # "he was flooding the queue…, this is why the consumer is dying"
         misread = word.tag_ in ("VB", "VBN") and past_form(word) and subject_of(word) is not None
         if word.dep_ not in ("aux", "auxpass", "amod") and (
             word.tag_ == "VBD" or perfect or misread
