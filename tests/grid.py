@@ -37,6 +37,7 @@ NAMES = [
     "José",
     "Chidi",
     "Anil",
+    "Seo-yeon",
     "Zoë",
 ]
 HANDLES = ["@devon", "@k.smith", "alice@", "@sre-oncall"]
@@ -462,7 +463,7 @@ def blame_cases(placements: tuple[str, ...] = tuple(PLACEMENTS)) -> Iterator[Cas
     for template in BLAME:
         for index, agent in enumerate(AGENTS):
             for placement in placements:
-                if placement != "plain" and index % 6:
+                if placement != "plain" and index % 11:
                     continue
                 yield _case(template, agent, placement)
     for template in SELF_STANDING:

@@ -111,8 +111,10 @@ def test_no_frame_matches_a_sentence_the_prefilter_skips() -> None:
         if pack.kind == "language"
         for frame in pack.frames
     ]
-    texts = [c.text for c in grid.blame_cases(("plain",))]
-    texts += [c.text for c in grid.neutral_cases()] + [c.text for c in grid.system_cases()]
+    # every template and every kind of agent, with a third of the fills: the prefilter
+    # reads words, so the sample still reaches every frame (the suite stays under a minute)
+    cases = [*grid.blame_cases(("plain",)), *grid.neutral_cases(), *grid.system_cases()]
+    texts = [c.text for index, c in enumerate(cases) if index % 3 == 0 or not c.agent]
     matched = 0
     for doc in nlp.pipe(texts):
         for sentence in doc.sents:

@@ -215,13 +215,16 @@ def _acting_person(verb: Token, lists: Lists) -> Token | None:
 def owned(sentence: Span, lists: Lists) -> Iterator[Found]:
     """A person's thing does the damage, whatever the thing: "@gkaur's purge job took out
     the thumbnails", "brought to its knees by the ML team's training jobs", "the deploy
-    Kofi pushed brought down the cluster"."""
+    Kofi pushed brought down the cluster", "a firewall change by @olu blocked…"."""
     for owner in sentence:
         thing = possessed(owner, sentence)  # "Rahul's bulk tag rename": up to "rename"
         if thing is None and owner.dep_ == "nsubj" and owner.head.dep_ == "relcl":
             made = owner.head.head  # "the deploy Kofi pushed brought down the cluster"
             if made.i < owner.i < owner.head.i and made.pos_ in ("NOUN", "PROPN"):
                 thing = head_noun(made)
+        if thing is None and owner.dep_ == "pobj" and owner.head.lower_ == "by":
+            made = owner.head.head  # "a misrouted firewall change by @olu-netops blocked…"
+            thing = made if made.pos_ == "NOUN" and made.i < owner.i else None
         if thing is None or not lists.agent(owner):
             continue
         if thing.dep_ == "nsubj":

@@ -49,6 +49,7 @@ def label(sentence: Span, lists: Lists) -> Iterator[Found]:
         # the head of the phrase named: "the new hire", "the network team", "one admin"
         named = next((t for t in after if t.i >= first.i and t.pos_ not in _MODIFIERS), first)
         named = named if lists.agent(named) else head_noun(named)  # "Hyun-woo" stays whole
+        named = named if lists.agent(named) else _maker(named)  # "a change by Erik J."
         if link.lower_ in _MARKS and lemma(word) == "reason":
             continue  # "Reason: Ana asked for it", a change request's field
         verb = next((t for t in doc[named.i + 1 : sentence.end] if t.pos_ == "VERB"), None)
@@ -79,3 +80,11 @@ def _link_after(word: Token, sentence: Span) -> Token | None:
         if token.lower_ not in _LABEL_TAIL and token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
             return None  # ("Root cause per L2:", "Finding 3:")
     return None
+
+
+def _maker(thing: Token) -> Token:
+    """Who made the thing a label names: "Reason for outage: a change by Erik Johansson"."""
+    for prep in thing.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            return next((p for p in prep.children if p.dep_ == "pobj"), thing)
+    return thing

@@ -79,6 +79,8 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
     text = token.text
     if any_tag and text.islower() and _written_in_lower_case(token):
         return _lower_case_name(token)
+    if _hyphenated_tail(token):
+        return True  # "Seo-yeon", "Jun-ho": the tokenizer split the name at its hyphen
     if len(text) < 2 or not text[0].isupper() or text[1:] != text[1:].lower():
         return False
     if not _NAME_SHAPE.match(text):
@@ -127,6 +129,45 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
             child.dep_ == "compound" and child.lower_ in english_words() for child in token.children
         )
     )
+
+
+def _hyphenated_tail(token: Token) -> bool:
+    """The lower-case half of a name joined by a hyphen: "ho" in "Jun-ho's change", "yeon"
+    in "Seo-yeon"; not an English compound ("Read-only", "Follow-up", "Pre-prod")."""
+    doc, index = token.doc, token.i
+    if index < 2 or not token.is_lower or not token.is_alpha or len(token) > 5:
+        return False
+    hyphen, head = doc[index - 1], doc[index - 2]
+    joined = hyphen.text == "-" and not hyphen.whitespace_ and not head.whitespace_
+    if not (joined and head.is_title and head.is_alpha and len(head) <= 5):
+        return False
+    words = english_words()
+    compound = head.lower_ in words and token.lower_ in words
+    return not compound and head.lower_ not in _PREFIXES
+
+
+_PREFIXES = frozenset(
+    {
+        "pre",
+        "re",
+        "co",
+        "non",
+        "multi",
+        "cross",
+        "auto",
+        "semi",
+        "sub",
+        "post",
+        "anti",
+        "de",
+        "un",
+        "e",
+        "x",
+        "mid",
+        "over",
+        "under",
+    }
+)
 
 
 def _written_in_lower_case(token: Token) -> bool:
