@@ -169,6 +169,10 @@ BLAME = [
     Template("counterfactual", "{A} approved the change without reading the diff."),
     # why-you
     Template("people-fix", "Take {a} off the release rotation for a month."),
+    Template(
+        "counterfactual",
+        "{A} neglected to notify the account managers, so customers found out first.",
+    ),
     Template("why-you", "Why did {a} skip the canary?"),
     Template("why-you", "The review must establish why {a} approved the change."),
     Template("why-you", "ok but why did {a} deploy on a Friday at 6pm?"),

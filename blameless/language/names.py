@@ -185,16 +185,19 @@ def _written_in_lower_case(token: Token) -> bool:
 
 
 def _lower_case_name(token: Token) -> bool:
-    """A lower-case word in a doer's place that is no English word, no software and no
-    part of a system: "emeka's cron rewrite", "ayesha never bothered…"."""
+    """A lower-case word in a doer's place that is no English word (or is a first name
+    too: "if mei had read…"), no software and no part of a system: "emeka's cron rewrite",
+    "ayesha never bothered…"."""
     lower = token.lower_
+    named = lower in word_names() or (
+        lower not in english_words() and token.lemma_.lower() not in english_words()
+    )
     return (
         len(lower) >= 3
         and bool(_NAME_SHAPE.match(lower))
         and not token.is_stop
         and (token.pos_ not in _CLOSED_CLASSES or token.tag_ == "FW")  # "kenji" as foreign
-        and lower not in english_words()
-        and token.lemma_.lower() not in english_words()
+        and named
         and lower not in technical_names()
         and lower not in SYSTEM_NOUNS
         and not lower.endswith(_NOUN_SUFFIXES)

@@ -165,13 +165,14 @@ def verbal(token: Token) -> bool:
 
 
 def _misread_participle(verb: Token) -> bool:
-    """A past act hung on its doer as a participle, with no other verb for the noun to
-    serve: "14:02 UTC — A contractor neglected to mention the change"."""
+    """A past act hung on its doer as a participle: "14:02 UTC — A contractor neglected to
+    mention…" (no other verb for the noun), "The lead neglected to notify…" (no passive)."""
     doer, children = verb.head, [c.dep_ for c in verb.children]
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or "agent" in children:
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or "xcomp" not in children:
         return False
+    lapse = lemma(verb) in ("neglect", "fail", "forget", "omit")
     alone = doer.dep_ in ("ROOT", "appos") and doer.head.pos_ not in ("VERB", "AUX")
-    return alone and doer.pos_ in ("NOUN", "PROPN") and "xcomp" in children
+    return "agent" not in children and (lapse or (alone and doer.pos_ in ("NOUN", "PROPN")))
 
 
 def _past_the_clock(subject: Token, verb: Token) -> Token | None:
