@@ -17,10 +17,15 @@ it is not):
 - `labelled/dev-2026-12d.tsv` (420) and `labelled/dev-2026-12e.tsv` (400): two more, each by
   its own helper, for development: measured first on the rules they found (bbfee72:
   P 0.972, R 0.828 and P 0.964, R 0.792), then tuned on (training data).
+- `labelled/dev-2026-12g.tsv` and `labelled/dev-2026-12h.tsv` (260 each): stress sets by two
+  more helpers, the first person-as-cause in as many shapes as its writer could invent, the
+  second people-fix and why-you; measured first (f53b29d: P 0.962, R 0.631 and P 1.000,
+  R 0.575), then tuned on (training data).
 - `../shared/eval/real-sentences-dev.tsv`: real sentences (development half; not copied
   into the project), when present.
 
-The sealed sets are not default sets, on purpose: nobody on the project has read them.
+The sealed and validation sets are not default sets, on purpose: nobody on the project has
+read them.
 Measure them by name, without `--errors`, and never tune on them.
 - `labelled/sealed-2026-12.tsv`: measured on the final rules of the session that committed
   it (P 0.978, R 0.627), and again on the final rules of the next (P 0.980, R 0.691).
@@ -29,6 +34,9 @@ Measure them by name, without `--errors`, and never tune on them.
 - `labelled/sealed-2027-01.tsv`: written after that session's last rule change; measured
   on its starting rules (26ba972: P 0.989, R 0.720) and on its final rules (P 0.984,
   R 0.744), the first figure for the next round of rule work.
+- `labelled/val-2026-12f.tsv` (400): written by a helper mid-session and never tuned on or
+  read (counts only), to see whether the session's changes carried to new text: bbfee72
+  P 0.989, R 0.754; b2c615e P 0.990, R 0.787 (see the closing notes for later figures).
 
 A sentence counts as flagged when a language finding starts on it. Recall per rule is
 over the sentences labelled with that rule (flagged by any rule); precision per rule is
@@ -62,6 +70,8 @@ DEFAULT_SETS = [
     HERE / "labelled" / "dev-2026-12c.tsv",
     HERE / "labelled" / "dev-2026-12d.tsv",
     HERE / "labelled" / "dev-2026-12e.tsv",
+    HERE / "labelled" / "dev-2026-12g.tsv",
+    HERE / "labelled" / "dev-2026-12h.tsv",
     HERE.parents[1] / "shared" / "eval" / "real-sentences-dev.tsv",
 ]
 HEADINGS = {
