@@ -9,8 +9,10 @@ sentences cost a set lookup per frame.
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import reduce
 
 from spacy.tokens import Doc, Span
 
@@ -18,7 +20,7 @@ from blameless.hits import Hit
 from blameless.language.agents import human_names
 from blameless.language.exemptions import talks_about_blame
 from blameless.language.parse import Found
-from blameless.language.prefilter import Words
+from blameless.language.prefilter import Prefilter, Words
 from blameless.language.rewrite import suggestions
 from blameless.language.rulekit import CompiledFrame, Hints, compiled_frames
 from blameless.model import Edit, Severity
@@ -61,14 +63,18 @@ class Match:
 class LanguageRule:
     pack: RulePack
     frames: tuple[CompiledFrame, ...]
+    # Any frame's words: a sentence without one skips the rule in one look-up.
+    prefilter: Prefilter
 
 
 def load_rules() -> list[LanguageRule]:
-    return [
-        LanguageRule(pack, compiled_frames(pack.id))
-        for pack in load_packs().values()
-        if pack.kind == "language"
-    ]
+    rules = []
+    for pack in load_packs().values():
+        if pack.kind == "language":
+            frames = compiled_frames(pack.id)
+            words = reduce(operator.or_, (f.prefilter for f in frames), Prefilter())
+            rules.append(LanguageRule(pack, frames, words))
+    return rules
 
 
 # A question states no fact, so only these constructions read one.
@@ -134,6 +140,8 @@ class LanguageEngine:
     ) -> Hit | None:
         quoted = context.quoted or context.section is SectionKind.APPENDIX
         if quoted and not rule.pack.in_quotes:
+            return None
+        if not rule.prefilter.search_words(words):
             return None
         for compiled in rule.frames:
             placement = compiled.frame.sections.get(context.section.value)

@@ -8,10 +8,11 @@ the gate skips.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 
-from blameless.language.prefilter import Words
+from blameless.language.prefilter import Prefilter, Words
 from blameless.language.rulekit import CompiledFrame, Hints, compiled_frames
 from blameless.windows import Gate
 
@@ -21,10 +22,14 @@ class FrameFinder:
     """Finds a sentence any of the frames could match (a `Gate` finder)."""
 
     frames: tuple[CompiledFrame, ...]
+    any_words: Prefilter  # every frame's words: most sentences are ruled out in one look-up
     people: tuple[str, ...] = ()
 
     def search(self, text: str) -> bool:
-        words, hints = Words.of(text), Hints(text, self.people)
+        words = Words.of(text)
+        if not self.any_words.search_words(words):
+            return False
+        hints = Hints(text, self.people)
         return any(frame.admits(words, hints) for frame in self.frames)
 
 
@@ -37,4 +42,6 @@ class _Nothing:
 @lru_cache(maxsize=64)
 def language_gate(rules: frozenset[str], people: tuple[str, ...] = ()) -> Gate:
     frames = tuple(frame for rule in sorted(rules) for frame in compiled_frames(rule))
-    return Gate(triggers=FrameFinder(frames, people), person_triggers=_Nothing(), person=_Nothing())
+    any_words = reduce(operator.or_, (frame.prefilter for frame in frames), Prefilter())
+    finder = FrameFinder(frames, any_words, people)
+    return Gate(triggers=finder, person_triggers=_Nothing(), person=_Nothing())

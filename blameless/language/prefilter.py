@@ -102,8 +102,11 @@ class Prefilter:
             return True
         if self.symbols and any(symbol in found.folded for symbol in self.symbols):
             return True
+        phrases = self.phrases  # (the sentence's few words looked up, not the keys copied)
+        if not phrases:
+            return False
         order = found.order
-        for first in self.phrases.keys() & found.unique:
+        for first in [word for word in found.unique if word in phrases]:
             for index, word in enumerate(order):
                 if word != first:
                     continue

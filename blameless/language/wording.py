@@ -16,23 +16,20 @@ from blameless.language.prefilter import PARTICLES
 def is_word(token: Token, words: frozenset[str]) -> bool:
     """The token's lemma or form is one of the words, or starts one of its phrases
     ("take down" through its particle, "due to", "traced back to", "don't")."""
-    if lemma(token) in words or token.lower_ in words or token.lower_ in _inflected(words):
+    base = lemma(token)
+    if base in words or token.lower_ in words or token.lower_ in _inflected(words):
         return True  # the tagger's lemma can be off ("forgot" read as a present tense)
-    for child in token.children:
-        if child.dep_ == "prt" and f"{lemma(token)} {child.lower_}" in words:
-            return True
-    for later in token.doc[token.i + 1 : token.i + 6]:
-        # "took the whole cluster down": the parser hung the particle on the object
-        particle = later.dep_ == "prt" or later.tag_ == "RP" or later.lower_ in PARTICLES
-        attached = token.i in (later.head.i, later.head.head.i)
-        if particle and attached and f"{lemma(token)} {later.lower_}" in words:
-            return True  # (the phrase is only spelt for a particle)
+    if base in _particle_heads(words) and _with_particle(token, base, words):
+        return True
     phrases = _phrase_index(words)
     if not phrases:
         return False
+    heads = [(head, phrases.get(head[:2], ())) for head in {token.lower_, base}]
+    if not any(candidates for _, candidates in heads):
+        return False  # (the text after the token is built only when a phrase could start here)
     after = following_text(token, 8)
-    for head in {token.lower_, lemma(token)}:
-        for phrase in phrases.get(head[:2], ()):
+    for head, candidates in heads:
+        for phrase in candidates:
             text = head + after
             if text.startswith(phrase) and not text[len(phrase) : len(phrase) + 1].isalnum():
                 return True
@@ -45,6 +42,26 @@ def following_text(token: Token, count: int) -> str:
     doc = token.doc
     rest = token.whitespace_ + "".join(t.text_with_ws for t in doc[token.i + 1 : token.i + count])
     return rest.lower().replace("’", "'")
+
+
+def _with_particle(token: Token, base: str, words: frozenset[str]) -> bool:
+    """ "took down", or "took the whole cluster down" with the particle hung on the object."""
+    for child in token.children:
+        if child.dep_ == "prt" and f"{base} {child.lower_}" in words:
+            return True
+    for later in token.doc[token.i + 1 : token.i + 6]:
+        particle = later.dep_ == "prt" or later.tag_ == "RP" or later.lower_ in PARTICLES
+        attached = token.i in (later.head.i, later.head.head.i)
+        if particle and attached and f"{base} {later.lower_}" in words:
+            return True  # (the phrase is only spelt for a particle)
+    return False
+
+
+@lru_cache(maxsize=512)
+def _particle_heads(words: frozenset[str]) -> frozenset[str]:
+    """The verbs of the list's two-word entries ("take" of "take down"): only these are
+    worth looking for a particle after."""
+    return frozenset(word.split()[0] for word in words if word.count(" ") == 1)
 
 
 @lru_cache(maxsize=512)
