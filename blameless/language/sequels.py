@@ -93,7 +93,7 @@ def _after(outcome: Token, lists: Lists) -> Iterator[Found]:
     clauses += _dated_by_words(outcome)  # "…after @k.smith/punct pushed…": a lost parse
     for clause in clauses:
         timed = any(c.lower_ in _DATING for c in clause.children if c.dep_ in ("mark", "advmod"))
-        worded = clause.doc[clause.i - 2].lower_ in _DATING  # "after <doer> <act>"
+        worded = clause.i >= 2 and clause.doc[clause.i - 2].lower_ in _DATING  # "after X did"
         if not (timed or worded):
             continue
         if negated(clause) or hypothetical(clause) or lists.cancels(clause) or _tried(clause):
@@ -120,10 +120,12 @@ def _dated_by_words(outcome: Token) -> list[Token]:
 
 
 def _tried(act: Token) -> bool:
+    """A responder's remedy: "restarted", "rolled back"."""
     return is_word(act, _REMEDIES)
 
 
 def _recurred(outcome: Token) -> bool:
+    """ "crashed again": a failure that came before the act as well."""
     return any(c.lower_ == "again" for c in outcome.children)
 
 
