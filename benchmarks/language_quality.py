@@ -21,6 +21,9 @@ it is not):
   more helpers, the first person-as-cause in as many shapes as its writer could invent, the
   second people-fix and why-you; measured first (f53b29d: P 0.962, R 0.631 and P 1.000,
   R 0.575), then tuned on (training data).
+- `labelled/dev-2026-12i.tsv` (240): a stress set for people-fix and concealed-blame, written
+  at the end of that session and measured once (223c53a: P 0.962, R 0.543; people-fix 43/80,
+  concealed-blame 33/60); nobody has read its misses yet: the next round's development set.
 - `../shared/eval/real-sentences-dev.tsv`: real sentences (development half; not copied
   into the project), when present.
 
@@ -75,6 +78,7 @@ DEFAULT_SETS = [
     HERE / "labelled" / "dev-2026-12e.tsv",
     HERE / "labelled" / "dev-2026-12g.tsv",
     HERE / "labelled" / "dev-2026-12h.tsv",
+    HERE / "labelled" / "dev-2026-12i.tsv",
     HERE.parents[1] / "shared" / "eval" / "real-sentences-dev.tsv",
 ]
 HEADINGS = {
