@@ -24,8 +24,11 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 # A sentence ends at . ! ? followed by space and a capital, digit, quote, bracket or dash
-# ("**Why was X removed?** - The employee was…" is two sentences).
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\s\u00a0]+(?=[A-Z0-9\"'“‘(\[@<*_`\-–—•])")
+# ("**Why was X removed?** - The employee was…" is two sentences), also past a few control
+# characters, which start no word ("error.\n\x1b Why did…").
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\s\u00a0]+(?=[\x00-\x08\x0e-\x1f\x7f]{0,4} ?[A-Z0-9\"'“‘(\[@<*_`\-–—•])"
+)
 # A chat line's time and speaker, which start a sentence of their own, as does the line
 # after them ("[11:20] <hana.o> @mf merged the PR that broke login"): lines of a pasted
 # chat log run together with no stop between them. "[14:02]", "[14:02] <kim>",

@@ -111,6 +111,15 @@ def test_checkbox_list() -> None:
     assert items[1].overdue and not items[0].overdue  # done items are never overdue
 
 
+def test_an_empty_checkbox_is_no_item() -> None:
+    # Found by the Markdown fuzzer: "- [ ] " with nothing after it gave an item whose range
+    # was empty. Like an empty bullet, it asks nothing of anyone.
+    text = "Why did you skip the canary?\n===\n\n## Action items\n\n- [ ] \n- [ ] Add a canary\n"
+    document = parse_document(text, "pm.md")
+    items = extract_action_items(document, Config(), TODAY)
+    assert [item.text for item in items] == ["Add a canary"]
+
+
 def test_bullets_with_inline_metadata_in_each_notation() -> None:
     items = extract("bullets_inline.md")
     assert_items(

@@ -56,11 +56,18 @@ def list_items(index: SectionIndex) -> list[FoundItem]:
     seen: set[int] = set()
     for root in sorted(roots, key=lambda n: n.first.start):
         for node in _expand_groups(nodes, root):
-            if node.id not in seen:
+            if node.id not in seen and not _blank(node):
                 seen.add(node.id)
                 found.append(_item_from_node(index, nodes, node))
     found.extend(_labelled_paragraphs(index))
     return sorted(found, key=lambda item: item.start)
+
+
+def _blank(node: _Node) -> bool:
+    """An empty checkbox ("- [ ] " and nothing after it) asks nothing of anyone, as an empty
+    bullet does: no item."""
+    alone = len(node.segments) == 1 and not node.children
+    return alone and not segment_words(node.first).text.strip()
 
 
 # -- the list tree ----------------------------------------------------------------------
