@@ -203,6 +203,9 @@ BLAME = [
 
 # Blame that needs no person: fills do not apply; placements do.
 SELF_STANDING = [
+    Template("concealed-blame", "NET-77: failover drill results never reviewed"),
+    Template("concealed-blame", "OPS-331: root cause — runbook step 4 skipped"),
+    Template("concealed-blame", "Warnings about expired tokens have repeatedly gone unheeded."),
     Template("why-you", "Leadership is asking whose decision it was to turn off the rate limiter."),
     Template("why-you", "I still haven't heard who signed off on the certificate swap."),
     Template("self-blame", "I nuked the staging database on a Friday afternoon."),
@@ -334,6 +337,8 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "We restored the alerts ignored during the maintenance window.",
+    "14:05 deploy rolled back, error rate back to baseline.",
     "We are asking anyone who saw the alert to add their notes to the timeline.",
     "Nobody knows yet why the cache expired early.",
     "Whenever this pod restarts, we lose all the data.",

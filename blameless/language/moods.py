@@ -123,6 +123,9 @@ def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         has_agent = any(c.dep_ == "agent" for c in verb.children)
         subject = patient_of(verb) if passive else subject_of(verb)
+        reduced = None if passive or has_agent else _reduced(verb)
+        if reduced is not None and lists.wanted == "none":
+            passive, subject = True, reduced  # "INC-902 RCA: disk-pressure alert ignored for 3h"
         if passive and not has_agent and subject is not None and lists.wanted == "none":
             if lists.objects and not is_word(subject, lists.objects):
                 continue
@@ -145,6 +148,24 @@ def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
         ):
             assert subject is not None
             yield Found(verb, subject, phrase_start(subject), clause_end(verb))
+
+
+def _reduced(verb: Token) -> Token | None:
+    """A passive without its auxiliary, as notes write one: "alert ignored for 3h", "runbook
+    step 4 skipped", "results never reviewed" (a thing cannot skip or review: the parser's
+    active past is a passive). Its noun serves no other verb ("restored the alerts ignored
+    during the window" does)."""
+    children = {c.dep_: c for c in verb.children}
+    if verb.tag_ not in ("VBN", "VBD") or "aux" in children or "dobj" in children:
+        return None
+    noun = children.get("nsubj")
+    if noun is None and verb.dep_ in ("acl", "amod"):
+        noun = verb.head
+    if noun is None or noun.i > verb.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun.head.i != verb.i and (noun.dep_ not in ("ROOT", "appos", "dep", "npadvmod")):
+        return None  # a noun another verb governs
+    return noun
 
 
 def _rule_not_event(verb: Token) -> bool:
