@@ -22,8 +22,9 @@ it is not):
   second people-fix and why-you; measured first (f53b29d: P 0.962, R 0.631 and P 1.000,
   R 0.575), then tuned on (training data).
 - `labelled/dev-2026-12i.tsv` (240): a stress set for people-fix and concealed-blame, written
-  at the end of that session and measured once (223c53a: P 0.962, R 0.543; people-fix 43/80,
-  concealed-blame 33/60); nobody has read its misses yet: the next round's development set.
+  at the end of that session and measured first (223c53a: P 0.962, R 0.543; people-fix
+  43/80, concealed-blame 33/60); its concealed-blame misses were then tuned on (3302af0:
+  P 0.967, R 0.636); its people-fix misses are the next round's.
 - `../shared/eval/real-sentences-dev.tsv`: real sentences (development half; not copied
   into the project), when present.
 
