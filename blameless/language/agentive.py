@@ -28,6 +28,7 @@ from blameless.language.spans import (
     clause_end,
     head_noun,
     last_word,
+    owners_of,
     phrase_start,
     possessed,
     quoted_tokens,
@@ -240,17 +241,7 @@ def cleft(sentence: Span, lists: Lists) -> Iterator[Found]:
 
 
 def _owner(thing: Token) -> Token | None:
-    """Whose thing it is: "Daniela's script", also when the tagger lost the possessive
-    ("Will's/MD script")."""
-    if thing.lower_ in ("'s", "’s") and thing.i > 0:
-        return thing.doc[thing.i - 1]  # "Will/MD 's/nsubj hotfix": the parser's subject
-    owner = next((c for c in thing.children if c.dep_ == "poss"), None)
-    index = thing.i - 1
-    while owner is None and index > 0 and thing.doc[index].pos_ in ("ADJ", "NOUN", "PROPN"):
-        index -= 1  # "Will's faulty purge script": back over the modifiers
-    if owner is None and index > 0 and thing.doc[index].lower_ in ("'s", "’s"):
-        owner = thing.doc[index - 1]
-    return owner
+    return next(iter(owners_of(thing)), None)
 
 
 def _what_cleft(sentence: Span, lists: Lists) -> Iterator[Found]:

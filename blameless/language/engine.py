@@ -9,10 +9,8 @@ sentences cost a set lookup per frame.
 from __future__ import annotations
 
 import bisect
-import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import reduce
 
 from spacy.tokens import Doc, Span
 
@@ -72,7 +70,7 @@ def load_rules() -> list[LanguageRule]:
     for pack in load_packs().values():
         if pack.kind == "language":
             frames = compiled_frames(pack.id)
-            words = reduce(operator.or_, (f.prefilter for f in frames), Prefilter())
+            words = Prefilter.union(f.prefilter for f in frames)
             rules.append(LanguageRule(pack, frames, words))
     return rules
 

@@ -8,9 +8,8 @@ the gate skips.
 
 from __future__ import annotations
 
-import operator
 from dataclasses import dataclass
-from functools import lru_cache, reduce
+from functools import lru_cache
 
 from blameless.language.prefilter import Prefilter, Words
 from blameless.language.rulekit import CompiledFrame, Hints, compiled_frames
@@ -42,6 +41,6 @@ class _Nothing:
 @lru_cache(maxsize=64)
 def language_gate(rules: frozenset[str], people: tuple[str, ...] = ()) -> Gate:
     frames = tuple(frame for rule in sorted(rules) for frame in compiled_frames(rule))
-    any_words = reduce(operator.or_, (frame.prefilter for frame in frames), Prefilter())
+    any_words = Prefilter.union(frame.prefilter for frame in frames)
     finder = FrameFinder(frames, any_words, people)
     return Gate(triggers=finder, person_triggers=_Nothing(), person=_Nothing())

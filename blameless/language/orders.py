@@ -20,7 +20,14 @@ from blameless.language.parse import (
     verbal,
 )
 from blameless.language.rulekit import Lists
-from blameless.language.spans import WRITERS, clause_end, last_word, opens_clause, phrase_start
+from blameless.language.spans import (
+    WRITERS,
+    clause_end,
+    last_word,
+    opens_clause,
+    owners_of,
+    phrase_start,
+)
 from blameless.language.vocabulary import technical_names
 from blameless.language.wording import is_word
 
@@ -172,7 +179,7 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             yield from _misparsed_order(verb, sentence, lists)
             continue
         people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
-        owners = [owner for t in people for owner in _owners(t)]
+        owners = [owner for t in people for owner in owners_of(t)]
         people += [  # "have a conversation with Tariq"; not "access to Google Workspace"
             p
             for d in list(people)
@@ -243,14 +250,6 @@ def _about_conduct(verb: Token) -> bool:
 
 
 _CONDUCT = frozenset({"way", "behaviour", "behavior", "conduct", "habit", "attitude", "importance"})
-
-
-def _owners(thing: Token) -> list[Token]:
-    """Whose the thing is: its possessor, or the word before an "'s" in its phrase that the
-    tagger did not make one ("Will's access")."""
-    doc = thing.doc
-    marked = [t for t in doc[thing.left_edge.i : thing.i] if doc[t.i + 1].lower_ in ("'s", "’s")]
-    return [c for c in thing.children if c.dep_ == "poss"] + marked
 
 
 # Software, documents and practices that remind or warn people by design.

@@ -8,9 +8,11 @@ alternation over thousands of words.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import reduce
 
 from blameless.language.lexicon import CONTRACTIONS, surface_forms, word_forms
 
@@ -121,6 +123,11 @@ class Prefilter:
                     ):
                         return True
         return False
+
+    @classmethod
+    def union(cls, prefilters: Iterable[Prefilter]) -> Prefilter:
+        """A text any of the prefilters finds (for a whole rule, or the gate)."""
+        return reduce(operator.or_, prefilters, cls())
 
     def __or__(self, other: Prefilter) -> Prefilter:
         phrases = dict(self.phrases)

@@ -162,6 +162,23 @@ def possessed(owner: Token, sentence: Span) -> Token | None:
     return head_noun(thing)
 
 
+def owners_of(thing: Token) -> list[Token]:
+    """Whose the thing is, the inverse of `possessed`: its possessor, or the word before an
+    "'s" in its phrase that the tagger did not make one ("Will's access", "Will's/MD faulty
+    script"), or the word before an "'s" the parser took for the subject itself."""
+    doc = thing.doc
+    if thing.lower_ in ("'s", "’s") and thing.i > 0:
+        return [doc[thing.i - 1]]  # "Will/MD 's/nsubj hotfix is what broke…"
+    found = [c for c in thing.children if c.dep_ == "poss"]
+    found += [t for t in doc[thing.left_edge.i : thing.i] if doc[t.i + 1].lower_ in ("'s", "’s")]
+    index = thing.i - 1
+    while index > 0 and doc[index].pos_ in ("ADJ", "NOUN", "PROPN"):
+        index -= 1  # back over the modifiers, when the parse left them out of the phrase
+    if index > 0 and doc[index].lower_ in ("'s", "’s") and doc[index - 1] not in found:
+        found.append(doc[index - 1])
+    return found
+
+
 def head_noun(thing: Token) -> Token:
     """The head of a noun phrase from one of its modifiers ("bulk tag rename" -> "rename")."""
     while thing.dep_ in ("amod", "compound") and thing.head.i > thing.i:
