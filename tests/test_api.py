@@ -55,6 +55,17 @@ def test_people_are_read_as_people() -> None:
         blameless.check(text, people="Xyzzq")
 
 
+def test_a_pronoun_inside_its_own_antecedent_is_resolved_once() -> None:
+    # "one of them": the phrase holding "them" was once taken as what "them" means, and
+    # each rule that asked whether it was a person recursed until Python gave up.
+    text = "# Outage\n\nSo that was the deploy, one of them pushed a patch that broke it.\n"
+    assert isinstance(blameless.check(text), blameless.Report)
+    crew = (
+        "# Outage\n\nThe engineers met at nine, and one of them pushed a config that broke login.\n"
+    )
+    assert "person-as-cause" in rules(blameless.check(crew))
+
+
 def test_config_is_exported_and_accepted(tmp_path: Path) -> None:
     config = blameless.Config(select=("human-error",))
     assert rules(blameless.check(BLAME, config=config)) == ["human-error"]

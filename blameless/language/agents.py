@@ -166,6 +166,8 @@ def antecedent_is_human(token: Token, people: frozenset[str] = frozenset()) -> b
     doc = token.doc
     window = doc[max(0, token.i - 40) : token.i]
     for candidate in reversed(window):
+        if candidate.is_ancestor(token):
+            continue  # "one of them": the phrase holding the pronoun is no antecedent of it
         if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.lower_ not in PLURAL_PRONOUNS:
             return is_human(candidate, people)
     # No subject before it ("Question for the reviewers: why did they…"): a plural noun.
