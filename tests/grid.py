@@ -167,6 +167,7 @@ BLAME = [
     Template("counterfactual", "{A} did not check the diff before merging."),
     Template("counterfactual", "If {a} had checked the dashboard, we would have caught it."),
     Template("counterfactual", "{A} approved the change without reading the diff."),
+    Template("counterfactual", "{A} was expected to review the index change but did not."),
     # why-you
     Template("people-fix", "Take {a} off the release rotation for a month."),
     Template(
@@ -196,6 +197,20 @@ BLAME = [
     Template(
         "people-fix", "The remediation is to coach {a} on the admin console.", system_fine=False
     ),
+    # lessons put on one person, talking-tos and sanctions that only people undergo
+    Template(
+        "people-fix",
+        "Action: {a} to read the failover runbook before the next window.",
+        system_fine=False,
+    ),
+    Template(
+        "people-fix", "Have {a} shadow a senior for the next two releases.", system_fine=False
+    ),
+    Template("people-fix", "I had a word with {a} about the weekend deploy.", system_fine=False),
+    Template("people-fix", "I spoke to {a} and made my expectations clear.", system_fine=False),
+    Template(
+        "people-fix", "Told {a} this is the last warning, it's thin ice now.", system_fine=False
+    ),
     # judgmental with a person
     # judgement words blame by themselves: a system in the agent's place is judged too
     Template("judgmental", "{A} made a careless change to the firewall rules.", system_fine=False),
@@ -204,6 +219,14 @@ BLAME = [
 # Blame that needs no person: fills do not apply; placements do.
 SELF_STANDING = [
     Template("concealed-blame", "NET-77: failover drill results never reviewed"),
+    Template("concealed-blame", "Capacity warnings were raised twice and dismissed both times."),
+    Template("concealed-blame", "The guidance from the storage vendor was misread."),
+    Template("concealed-blame", "Ownership of the expiring certificate fell through the cracks."),
+    Template("concealed-blame", "The rollback plan was never written, let alone rehearsed."),
+    Template("hindsight", "Reverting the deploy was the obvious move, yet it took an hour."),
+    Template("people-fix", "ok pls everyone double check the namespace before you apply"),
+    Template("people-fix", "Operators are expected to read every alert in full before acking."),
+    Template("people-fix", "I'm going to redo the IAM course before I touch another policy."),
     Template("concealed-blame", "OPS-331: root cause — runbook step 4 skipped"),
     Template("concealed-blame", "Warnings about expired tokens have repeatedly gone unheeded."),
     Template("why-you", "Leadership is asking whose decision it was to turn off the rate limiter."),
@@ -334,9 +357,19 @@ NEUTRAL = [
     "{A} ran the failover drill as planned.",
     "{A} asked why the retry queue grew without bound.",
     "{A} wrote the first draft of this review.",
+    "Action: {a} to update the failover runbook with the new steps.",
+    "Sit down with {a} to plan the storage migration.",
+    "I had a chat with {a} about the vendor's SLA.",
+    "{A} asked what made the risky step look reasonable at the time.",
+    "Thanks to {p} quick bisect, we identified the regression in ten minutes.",
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "Make the disk banner impossible to miss in the console.",
+    "The nightly job is expected to finish by 06:00.",
+    "We had a chat with the vendor about their maintenance windows.",
+    "Please note the careful work of the storage team during the migration.",
+    "Reviewers should ask what made the risky step look reasonable at the time.",
     "We restored the alerts ignored during the maintenance window.",
     "14:05 deploy rolled back, error rate back to baseline.",
     "We are asking anyone who saw the alert to add their notes to the timeline.",

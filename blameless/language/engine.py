@@ -75,8 +75,9 @@ def load_rules() -> list[LanguageRule]:
     return rules
 
 
-# A question states no fact, so only these constructions read one.
-_IN_QUESTIONS = frozenset({"question", "lexical"})
+# A question states no fact, so only these constructions read one; an order put as a
+# question is still proposed ("maybe have him shadow someone before he gets the pager back?").
+_IN_QUESTIONS = frozenset({"question", "lexical", "imperative"})
 
 # Whether a suggestion passes every rule; the component provides it (it needs a parser).
 Verify = Callable[[str], bool]

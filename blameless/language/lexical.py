@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from blameless.language.parse import (
     Found,
+    matches_agent,
     subject_of,
 )
 from blameless.language.rulekit import Lists
@@ -60,7 +61,26 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue
         if lists.past and not _finished_act(word):
             continue
+        if lists.markers and not _pleaded(word, sentence, lists):
+            continue
         yield Found(word, None, word, last)
+
+
+def _pleaded(word: Token, sentence: Span, lists: Lists) -> bool:
+    """A plea word (`markers`) just before the phrase, with only who is asked between, in
+    any word order chat uses: "pls everyone double check…", "please, all of you, be
+    careful"; not "please note the careful work of…"."""
+    for before in reversed(word.doc[max(sentence.start, word.i - 6) : word.i]):
+        if lists.has_marker(before):
+            return True
+        called = matches_agent(before, "person", lists.people)
+        if not (before.is_punct or before.pos_ in _CALLED or called):
+            return False
+    return False
+
+
+# What may stand between a plea and what it asks: who is asked, "be", "just", "all".
+_CALLED = frozenset({"PRON", "DET", "ADV", "AUX", "INTJ", "PART", "CCONJ", "ADP"})
 
 
 def _status_code(token: Token) -> bool:

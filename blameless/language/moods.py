@@ -116,13 +116,17 @@ def conditional(sentence: Span, lists: Lists) -> Iterator[Found]:
 def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
     """Blame with the agent hidden: "the warning was ignored", "someone forgot to…"."""
     for verb in sentence:
-        if not is_word(verb, lists.words) or not verbal(verb):
+        if not is_word(verb, lists.words) or not (verbal(verb) or _adjectival(verb)):
             continue
         if any(t.lower_ in _MECHANISM for t in sentence):
             return  # "…skipped because the label bypasses the tests": a mechanism is given
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         has_agent = any(c.dep_ == "agent" for c in verb.children)
         subject = patient_of(verb) if passive else subject_of(verb)
+        if _shared_passive(verb):  # "warnings had been raised and dismissed each time"
+            passive, subject = True, patient_of(verb.head)
+        elif _adjectival(verb):  # "Guidance from the vendor was misread"/JJ
+            passive, subject = True, subject_of(verb.head)
         reduced = None if passive or has_agent else _reduced(verb)
         if reduced is not None and lists.wanted == "none":
             passive, subject = True, reduced  # "INC-902 RCA: disk-pressure alert ignored for 3h"
@@ -148,6 +152,28 @@ def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
         ):
             assert subject is not None
             yield Found(verb, subject, phrase_start(subject), clause_end(verb))
+
+
+def _shared_passive(verb: Token) -> bool:
+    """A participle joined to a passive, sharing its subject and auxiliary ("raised and
+    dismissed", "acknowledged and then forgotten about")."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBN", "VBD")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "agent") for c in verb.children)
+        and any(c.dep_ == "auxpass" for c in head.children)
+        and not any(c.dep_ == "agent" for c in head.children)
+    )
+
+
+def _adjectival(verb: Token) -> bool:
+    """A participle the tagger read as an adjective after "be": "was misread"/JJ."""
+    return (
+        verb.dep_ == "acomp"
+        and verb.lower_.endswith(("ed", "read", "en"))
+        and lemma(verb.head) == "be"
+    )
 
 
 def _reduced(verb: Token) -> Token | None:

@@ -201,6 +201,7 @@ def _lower_case_name(token: Token) -> bool:
         and lower not in technical_names()
         and lower not in SYSTEM_NOUNS
         and not lower.endswith(_NOUN_SUFFIXES)
+        and not any(c.dep_ == "det" for c in token.children)
     )
 
 
@@ -219,3 +220,16 @@ def agent_position(token: Token) -> bool:
     # "Will took down…": the tagger reads a name before a past-tense verb as a modal.
     head = token.head
     return token.tag_ == "MD" and (head.tag_ in ("VBD", "VBN") or head.lower_.endswith("ed"))
+
+
+def aux_as_name(verb: Token) -> Token | None:
+    """A name or handle the parser made an auxiliary: "Will promoted…", "Will was supposed
+    to…", "@k.smith deleting…". No modal comes right before a past form, a participle or a
+    finite "was"/"has"."""
+    for aux in verb.children:
+        if aux.dep_ != "aux" or aux.i > verb.i or aux.i + 1 >= len(aux.doc):
+            continue
+        shaped = aux.text.startswith("@") or (aux.tag_ == "MD" and aux.text[:1].isupper())
+        if shaped and aux.nbor(1).tag_ in ("VBD", "VBN", "VBG", "VBZ"):
+            return aux
+    return None

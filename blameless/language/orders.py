@@ -1,6 +1,7 @@
 """Constructions of orders aimed at people: imperatives ("remind everyone…", "don't push
-late", "be more careful"), obligations put on people in general, and people as the
-target of a change ("retrain Bob", "the engineer was let go")."""
+late", "be more careful"), obligations put on people in general, and lessons put on one
+person ("Action: Kenji to read the runbook", "have him shadow a senior"). People as the
+target of a change ("retrain Bob") are in `targets`."""
 
 from __future__ import annotations
 
@@ -10,12 +11,9 @@ from spacy.tokens import Span, Token
 
 from blameless.language.agents import TEAM_NOUNS, is_human
 from blameless.language.lexicon import lexicon
-from blameless.language.names import SYSTEM_NOUNS
 from blameless.language.parse import (
     Found,
     lemma,
-    negated,
-    patient_of,
     subject_of,
     verbal,
 )
@@ -23,12 +21,9 @@ from blameless.language.rulekit import Lists
 from blameless.language.spans import (
     WRITERS,
     clause_end,
-    last_word,
     opens_clause,
-    owners_of,
     phrase_start,
 )
-from blameless.language.vocabulary import technical_names
 from blameless.language.wording import is_word
 
 _IN_GENERAL = lexicon().words("people_in_general")
@@ -40,6 +35,8 @@ def imperative(sentence: Span, lists: Lists) -> Iterator[Found]:
     for word in sentence:
         if not is_word(word, lists.words):
             continue
+        if word.dep_ == "amod" and word.head.pos_ == "NOUN" and not _more(word):
+            continue  # "note the careful work of…" praises; "give more strict instructions" asks
         verb = word if word.pos_ in ("VERB", "AUX") else word.head
         if word.dep_ in ("acomp", "advmod", "dobj", "aux", "neg") and word.head.pos_ in (
             "VERB",
@@ -51,21 +48,73 @@ def imperative(sentence: Span, lists: Lists) -> Iterator[Found]:
                 break
             verb = verb.head
         told = lists.wanted == "person"
-        if told and (word.i != verb.i or not verbal(word)):
+        particular = told and bool(lists.objects)
+        caused = particular and _caused(word, sentence)  # "Have the on-call engineer shadow/NN…"
+        if caused:
+            verb = word
+        elif told and (word.i != verb.i or not (verbal(word) or _clausal(word))):
             continue  # an obligation is a verb put on someone: not "add monitoring"
-        if _ordered(verb, sentence, told=told, writers=lists.writers):
+        if told and _inquiry(verb):
+            continue  # "reviewers should ask what made the action look right": a question
+        # A lesson on a named thing ("read the runbook", "redo the course") may be put on
+        # one person too: "Kenji to read the upgrade runbook", "have him shadow a senior".
+        last = sentence.end - 1 if caused else max(t.i for t in verb.subtree)
+        scope = sentence.doc[verb.i : last + 1]
+        if particular and not lists.objects_in(scope.text):
+            continue
+        if caused:
+            yield Found(word, None, word, clause_end(word))
+        elif _ordered(verb, sentence, told, lists.writers, particular):
             yield Found(word, None, min(verb, word, key=lambda t: t.i), clause_end(verb))
 
 
-def _ordered(verb: Token, sentence: Span, told: bool = False, writers: bool = False) -> bool:
+def _more(word: Token) -> bool:
+    """ "more careful", "stricter": a change asked for, not a quality praised."""
+    more = ("more", "extra", "greater")
+    return word.tag_ == "JJR" or any(c.lower_ in more for c in word.children)
+
+
+def _caused(word: Token, sentence: Span) -> bool:
+    """A causative read from the words, as parsers garble it: "have/make" opening the clause,
+    then a person, then the act ("Have the on-call engineer shadow a senior")."""
+    before = list(word.doc[max(sentence.start, word.i - 6) : word.i])
+    causer = next((t for t in before if t.lower_ in ("have", "make", "had", "made")), None)
+    if causer is None or not opens_clause(causer):
+        return False
+    people = [t for t in word.doc[causer.i + 1 : word.i] if _naming(t)]
+    named = [t for t in people if is_human(t, proper_nouns=True, agent_slot=True)]
+    return bool(named) and len(people) == word.i - causer.i - 1
+
+
+def _clausal(word: Token) -> bool:
+    """A word the tagger made a noun that has a subject and an object: a verb ("Have Dmitri
+    shadow/NN a senior")."""
+    deps = {c.dep_ for c in word.children}
+    return {"nsubj", "dobj"} <= deps
+
+
+def _inquiry(verb: Token) -> bool:
+    """ "ask what/why/how…": asking a question, which is how a review learns, not a duty
+    of care."""
+    return lemma(verb) == "ask" and any(
+        c.dep_ == "ccomp" and next(c.subtree).tag_ in ("WP", "WRB", "WDT") for c in verb.children
+    )
+
+
+def _ordered(
+    verb: Token, sentence: Span, told: bool = False, writers: bool = False, particular: bool = False
+) -> bool:
     """An imperative, or a person told what to do ("Engineers must…", "Luis to retake…");
     with `told`, only the second: "check the dashboard" is an order to no one in particular.
-    With `writers`, the writers' own duties count ("we must be more careful")."""
-    if _topic(verb):
+    With `writers`, the writers' own duties count ("we must be more careful"); with
+    `particular`, duties of one person do too ("Kenji to read the runbook")."""
+    if talked_about(verb):
         return False  # "Telling engineers to be careful is not a solution"
     if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return _ordered(verb.head, sentence, told, writers)  # "…that aren't marked or don't have…"
-    subject = subject_of(verb)
+        # "…that aren't marked or don't have…"
+        return _ordered(verb.head, sentence, told, writers, particular)
+    assignee = _assignee(verb)
+    subject = assignee or subject_of(verb) or _controller(verb)
     if subject is not None and subject.i + 1 < len(subject.doc) and subject.nbor(1).text == ":":
         subject = None  # "Lesson: pay closer attention…": a label, not who is told
     if subject is not None and subject.i < verb.i and _labelled(verb) and not told:
@@ -88,18 +137,23 @@ def _ordered(verb: Token, sentence: Span, told: bool = False, writers: bool = Fa
         return False  # "I need to update it", "we must add…": the writers' own plans
     if _vocative(subject, verb, auxes):
         return True  # "Everyone please be more careful…": people called on, then told
-    if told and not _people_in_general(subject):
+    if told and not particular and not _people_in_general(subject):
         return False  # "the error tracking team should monitor X": a team's task
-    own = any(c.i == subject.i for c in verb.children)
+    own = any(c.i == subject.i for c in verb.children) or subject is assignee
     # the writers' promise or request: "we will…", "can we all just be more careful"
     modals = _MODALS_OF_DUTY | ({"will", "'ll", "’ll", "can", "could"} if writers else set())
     duties = [a for a in auxes if a.i != subject.i and a.lower_ in modals]
     # "Luis to retake…" assigns work; in "Tomasz forgot to renew…" the "to" only links verbs
-    duties = [a for a in duties if a.lower_ != "to" or (own and verb.dep_ == "ROOT" and not told)]
+    # "Luis to retake…", also under a label ("Action: Kenji to read")
+    assigned = own and (verb.dep_ == "ROOT" or assignee is not None) and (particular or not told)
+    duties = [a for a in duties if a.lower_ != "to" or assigned]
     # "X needs to…", "we need folks to be…", and a modal read as the verb ("must to be")
     obliged = verb.dep_ in ("xcomp", "ccomp") and (
         lemma(verb.head) in _OBLIGING or verb.head.tag_ == "MD"
     )
+    # a causative read as an auxiliary ("Have him shadow a senior"), the writers' "going to"
+    obliged |= any(a.lower_ in ("have", "make") and a.i < subject.i for a in auxes)
+    obliged |= writers and verb.dep_ == "xcomp" and verb.head.lower_ in ("going", "gonna")
     needs = lemma(verb) == "need" and any(c.dep_ == "xcomp" for c in verb.children)
     if duties or obliged or needs:
         mine = writers and (subject.lower_ in WRITERS or _of_us(subject))  # "all of us"
@@ -110,6 +164,45 @@ def _ordered(verb: Token, sentence: Span, told: bool = False, writers: bool = Fa
 # Heads that put a duty on their clause's subject: "X needs to…", "I expect everyone to
 # triple-check…", "make sure wei double-checks…".
 _OBLIGING = frozenset({"need", "have", "ought", "require", "expect", "ensure", "make", "sure"})
+
+
+def _assignee(verb: Token) -> Token | None:
+    """Who a labelled assignment names, read from the words since parsers hang the name
+    anywhere: "Action: Priya to read the runbook", "AI-3: the new hire to redo the course"."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i != verb.i - 1 or verb.dep_ == "xcomp":
+        return None  # "X needs to read" is no assignment under a label
+    start = to.i
+    while start > 0 and to.i - start < 6 and _naming(to.doc[start - 1]):
+        start -= 1
+    named = to.nbor(-1)
+    if start == to.i or start == 0 or to.doc[start - 1].text != ":":
+        return None
+    phrase = to.doc[start : to.i]
+    return named if any(is_human(t, proper_nouns=True, agent_slot=True) for t in phrase) else None
+
+
+def _naming(token: Token) -> bool:
+    """A word a name, a handle or a role is spelled with: "the on-call engineer", "@k.smith"."""
+    if token.text.startswith("@") or (token.text[:1].isupper() and token.is_alpha):
+        return True  # a handle, a name whatever its tag ("Amir"/VB)
+    if token.pos_ == "PUNCT":
+        return token.text in ("-", ".", "@")
+    if token.tag_ == "MD" or token.tag_ == "POS":
+        return token.text[:1].isupper() or token.tag_ == "POS"  # "Will", "the vendor's staff"
+    return token.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "X", "SYM")
+
+
+def _controller(verb: Token) -> Token | None:
+    """Who a passive duty binds: "Operators are expected to read…", "staff are required to
+    sign…" (the passive's subject is who must act)."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or lemma(head) not in _OBLIGING | _BINDING:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+_BINDING = frozenset({"ask", "tell", "instruct", "oblige", "obligate", "suppose", "remind"})
 
 
 def _of_us(subject: Token) -> bool:
@@ -141,7 +234,7 @@ def _vocative(subject: Token, verb: Token, auxes: list[Token]) -> bool:
     return _people_in_general(subject) or is_human(subject, proper_nouns=True, agent_slot=True)
 
 
-def _topic(verb: Token) -> bool:
+def talked_about(verb: Token) -> bool:
     """The clause is the subject of another: a practice talked about ("Firing the engineer
     removes…", "Telling engineers to be careful is not a solution")."""
     if verb.dep_ in ("relcl", "acl") and any(
@@ -168,108 +261,3 @@ def _people_in_general(subject: Token) -> bool:
     if determiners & {"every", "each", "all", "any"}:
         return True
     return subject.tag_ in ("NNS", "NNPS") and not determiners and subject.lower_ not in TEAM_NOUNS
-
-
-def target(sentence: Span, lists: Lists) -> Iterator[Found]:
-    """A person as what gets changed: "retrain Bob", "the engineer was let go"."""
-    for verb in sentence:
-        if not is_word(verb, lists.words):
-            continue
-        if not verbal(verb) or verb.dep_ == "compound":
-            yield from _misparsed_order(verb, sentence, lists)
-            continue
-        people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
-        owners = [owner for t in people for owner in owners_of(t)]
-        people += [  # "have a conversation with Tariq"; not "access to Google Workspace"
-            p
-            for d in list(people)
-            for prep in d.children
-            if prep.dep_ == "prep"
-            and prep.lower_ in ("with", "to")
-            and not (prep.lower_ == "to" and lists.has_object(d))
-            for p in prep.children
-            if p.dep_ == "pobj"
-        ]
-        patient = patient_of(verb)
-        if patient is not None:
-            people.append(patient)  # "the staff would … be reminded of protocols"
-        if _topic(verb) or (verb.tag_ == "VBG" and verb.dep_ == "pcomp"):
-            continue  # "Firing the engineer removes…", "rather than blaming the operator"
-        people += [  # "hold a technician/JJ accountable/JJ": the person under a misread object
-            c for t in people if t.pos_ in ("ADJ", "VERB") for c in t.children
-        ]
-        people += [
-            p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
-        ]
-        if lists.objects:  # "revoke @kwame's access": the person owns what is taken away
-            people += owners
-        people += [  # small clauses: "hold X accountable", "make X attend"
-            c
-            for t in verb.children
-            if t.dep_ in ("ccomp", "xcomp")
-            for c in [*t.children, subject_of(t)]
-            if c is not None and c.dep_ in ("nsubj", "npadvmod", "dep", "aux")
-        ]
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
-        acted_on = sentence.text if passive else sentence.doc[verb.i : sentence.end].text
-        if lists.objects and not lists.objects_in(acted_on):
-            continue  # "revoke X's access", "X's access has been revoked"
-        doer = subject_of(verb)
-        if doer is not None and _tool(doer):
-            continue  # "the bot reminds the on-call": automation, not a people fix
-        if passive and doer is not None and not is_human(doer, agent_slot=True):
-            continue  # "the team's access was revoked by the SSO migration"
-        if any(c.lower_ in ("automatically", "programmatically") for c in verb.children):
-            continue  # "the account was automatically suspended": the system acted
-        if any(c.lower_ in ("via", "through") for c in verb.children):
-            continue
-        person = next((t for t in people if lists.agent(t)), None)
-        talk = lemma(verb) in ("talk", "speak")
-        if person is not None and talk and (_group(person) or not _about_conduct(verb)):
-            continue  # "talk to Priya about the migration plan": coordination, not a talking-to
-        if person is not None and not negated(verb):
-            yield Found.spanning(verb, person, phrase_start(person), clause_end(verb), person)
-
-
-def _group(person: Token) -> bool:
-    forms = {person.lower_, person.lemma_.lower()}
-    return bool(forms & TEAM_NOUNS) or person.tag_ in ("NNS", "NNPS")
-
-
-def _about_conduct(verb: Token) -> bool:
-    """A talk about how someone works ("about testing changes first", "about her way of
-    approving"), with one person, not a team: "talk to the storage team about quotas"."""
-    topics = [
-        t
-        for about in verb.subtree
-        if about.lower_ in ("about", "re") and about.i > verb.i
-        for t in about.children
-        if t.dep_ in ("pobj", "pcomp")
-    ]
-    return any(t.tag_ == "VBG" or t.lemma_ in _CONDUCT for t in topics)
-
-
-_CONDUCT = frozenset({"way", "behaviour", "behavior", "conduct", "habit", "attitude", "importance"})
-
-
-# Software, documents and practices that remind or warn people by design.
-_TOOLS = lexicon().words("tool_nouns") | SYSTEM_NOUNS
-
-
-def _tool(doer: Token) -> bool:
-    """The doer is software or a document, not a person, team or organisation."""
-    words = {doer.lower_, lemma(doer)}
-    return bool(words & _TOOLS) or doer.lower_ in technical_names()
-
-
-def _misparsed_order(word: Token, sentence: Span, lists: Lists) -> Iterator[Found]:
-    """A sentence-initial order the tagger read as a name ("Retrain Luis on…"): the word
-    opens the sentence and a person follows within a few words."""
-    if not opens_clause(word):
-        return
-    if lists.objects and not lists.objects_in(sentence.text):
-        return
-    for other in word.doc[word.i + 1 : min(sentence.end, word.i + 5)]:
-        if lists.agent(other):
-            yield Found.spanning(word, other, last_word(other))
-            return

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from blameless.language.agents import FIRST_PERSON, INDEFINITE, NOBODY, is_human
-from blameless.language.lexicon import CONTRACTED, IRREGULAR, lexicon
+from blameless.language.inflection import CONTRACTED, IRREGULAR
+from blameless.language.lexicon import lexicon
+from blameless.language.names import aux_as_name
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "hardly"})
@@ -74,8 +76,11 @@ def subject_of(verb: Token, patients: bool = False) -> Token | None:
                 doer = _past_the_clock(child, verb)
                 if doer is not None:
                     subjects.append(doer)
-        if not subjects and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-            return None  # a passive without a by-agent names no doer
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        # a name made an auxiliary ("Will was meant to…"); a passive without a by-agent: none
+        named = None if subjects or (passive and not patients) else aux_as_name(verb)
+        if named is not None or (not subjects and passive):
+            return named
         if subjects:
             # "14:02 UTC — Mia took…": the subject nearest the verb is its doer.
             before = [c for c in subjects if c.i < verb.i]
@@ -96,11 +101,6 @@ def subject_of(verb: Token, patients: bool = False) -> Token | None:
             stray = ("intj", "npadvmod", "dep", "nmod", "compound", "amod")
             polite = left.lower_ in ("please", "pls", "kindly")  # "Please explain…": no doer
             if left.dep_ in stray and left.head.i == verb.i and left.pos_ != "ADV" and not polite:
-                return left
-            # "Will promoted…", "@k.smith deleting…" read as an auxiliary: no modal comes
-            # right before a past form or a participle
-            handle = left.text.startswith("@") or (left.tag_ == "MD" and left.text[:1].isupper())
-            if left.dep_ == "aux" and handle and verb.tag_ in ("VBD", "VBN", "VBG"):
                 return left
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head if verb.head.i < verb.i else None

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import reduce
 
-from blameless.language.lexicon import CONTRACTIONS, surface_forms, word_forms
+from blameless.language.inflection import CONTRACTIONS, surface_forms, word_forms
 
 _WORD = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")
 

@@ -1,9 +1,9 @@
 """A frame compiled for matching: its word lists resolved from the lexicon, its prefilter
 derived from them, and the construction that interprets it.
 
-The constructions (in `agentive`, `causation`, `moods`, `questions`, `orders` and
-`lexical`) are the generic rule kinds; a frame is data that picks one and fills it.
-Nothing here knows any rule by name.
+The constructions (in `agentive`, `causation`, `sequels`, `labels`, `moods`, `questions`,
+`orders`, `targets` and `lexical`) are the generic rule kinds; a frame is data that picks
+one and fills it. Nothing here knows any rule by name.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from blameless.language.lexicon import is_verb_list, lexicon, surface_forms
+from blameless.language.inflection import surface_forms
+from blameless.language.lexicon import is_verb_list, lexicon
 from blameless.language.prefilter import Prefilter, Words
 
 if TYPE_CHECKING:
@@ -127,6 +128,7 @@ def _constructions() -> dict[str, Construction]:
         orders,
         questions,
         sequels,
+        targets,
     )
 
     return {
@@ -145,7 +147,7 @@ def _constructions() -> dict[str, Construction]:
         "conditional": moods.conditional,
         "question": questions.question,
         "imperative": orders.imperative,
-        "target": orders.target,
+        "target": targets.target,
         "agentless": moods.agentless,
         "without": moods.without,
         "lexical": lexical.lexical,

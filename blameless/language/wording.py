@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from blameless.language.lexicon import inflections
+from blameless.language.inflection import inflections
 from blameless.language.parse import lemma
 from blameless.language.prefilter import PARTICLES
 

@@ -1,0 +1,135 @@
+"""The construction of people as the target of a change: "retrain Bob", "the engineer was
+let go", "revoke @kwame's access", and a talking-to ("had a word with Gareth")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from blameless.language.agents import TEAM_NOUNS, is_human
+from blameless.language.lexicon import lexicon
+from blameless.language.names import SYSTEM_NOUNS
+from blameless.language.orders import talked_about
+from blameless.language.parse import Found, lemma, negated, patient_of, subject_of, verbal
+from blameless.language.prefilter import Prefilter
+from blameless.language.rulekit import Lists
+from blameless.language.spans import clause_end, last_word, opens_clause, owners_of, phrase_start
+from blameless.language.vocabulary import technical_names
+from blameless.language.wording import is_word
+
+
+def target(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A person as what gets changed: "retrain Bob", "the engineer was let go"."""
+    for verb in sentence:
+        if not is_word(verb, lists.words):
+            continue
+        if not verbal(verb) or verb.dep_ == "compound":
+            yield from _misparsed_order(verb, sentence, lists)
+            continue
+        people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        owners = [owner for t in people for owner in owners_of(t)]
+        people += [  # "have a conversation with Tariq"; not "access to Google Workspace"
+            p
+            for d in list(people)
+            for prep in d.children
+            if prep.dep_ == "prep"
+            and prep.lower_ in ("with", "to")
+            and not (prep.lower_ == "to" and lists.has_object(d))
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+        patient = patient_of(verb)
+        if patient is not None:
+            people.append(patient)  # "the staff would … be reminded of protocols"
+        if talked_about(verb) or (verb.tag_ == "VBG" and verb.dep_ == "pcomp"):
+            continue  # "Firing the engineer removes…", "rather than blaming the operator"
+        people += [  # "hold a technician/JJ accountable/JJ": the person under a misread object
+            c for t in people if t.pos_ in ("ADJ", "VERB") for c in t.children
+        ]
+        people += [
+            p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+        ]
+        if lists.objects:  # "revoke @kwame's access": the person owns what is taken away
+            people += owners
+        people += [  # small clauses: "hold X accountable", "make X attend"
+            c
+            for t in verb.children
+            if t.dep_ in ("ccomp", "xcomp")
+            for c in [*t.children, subject_of(t)]
+            if c is not None and c.dep_ in ("nsubj", "npadvmod", "dep", "aux")
+        ]
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        acted_on = sentence.text if passive else sentence.doc[verb.i : sentence.end].text
+        if lists.objects and not lists.objects_in(acted_on):
+            continue  # "revoke X's access", "X's access has been revoked"
+        doer = subject_of(verb)
+        if doer is not None and _tool(doer):
+            continue  # "the bot reminds the on-call": automation, not a people fix
+        if passive and doer is not None and not is_human(doer, agent_slot=True):
+            continue  # "the team's access was revoked by the SSO migration"
+        if any(c.lower_ in ("automatically", "programmatically") for c in verb.children):
+            continue  # "the account was automatically suspended": the system acted
+        if any(c.lower_ in ("via", "through") for c in verb.children):
+            continue
+        person = next((t for t in people if lists.agent(t)), None)
+        talk = is_word(verb, _TALKS)
+        if person is not None and talk and not _talking_to(verb, person, sentence):
+            continue  # "talk to Priya about the migration plan": coordination, not a talking-to
+        if person is not None and not negated(verb):
+            yield Found.spanning(verb, person, phrase_start(person), clause_end(verb), person)
+
+
+def _group(person: Token) -> bool:
+    forms = {person.lower_, person.lemma_.lower()}
+    return bool(forms & TEAM_NOUNS) or person.tag_ in ("NNS", "NNPS")
+
+
+def _talking_to(verb: Token, person: Token, sentence: Span) -> bool:
+    """A talk with one person about how they work ("talk to Zainab about testing first";
+    not "talk to the storage team about quotas"), or with anyone that ends in an assurance
+    ("spoke to the team and made my expectations clear")."""
+    return (_about_conduct(verb) and not _group(person)) or _TALKING_TO.search(sentence.text)
+
+
+_TALKING_TO = Prefilter.of(lexicon().words("talking_to_cues"))
+_TALKS = lexicon().words("talking_verbs")  # not the stern idioms: "had a word with Gareth"
+
+
+def _about_conduct(verb: Token) -> bool:
+    """A talk about how someone works ("about testing changes first", "about her way of
+    approving"), with one person, not a team: "talk to the storage team about quotas"."""
+    topics = [
+        t
+        for about in verb.subtree
+        if about.lower_ in ("about", "re") and about.i > verb.i
+        for t in about.children
+        if t.dep_ in ("pobj", "pcomp")
+    ]
+    return any(t.tag_ == "VBG" or t.lemma_ in _CONDUCT for t in topics)
+
+
+_CONDUCT = frozenset({"way", "behaviour", "behavior", "conduct", "habit", "attitude", "importance"})
+
+
+# Software, documents and practices that remind or warn people by design.
+_TOOLS = lexicon().words("tool_nouns") | SYSTEM_NOUNS
+
+
+def _tool(doer: Token) -> bool:
+    """The doer is software or a document, not a person, team or organisation."""
+    words = {doer.lower_, lemma(doer)}
+    return bool(words & _TOOLS) or doer.lower_ in technical_names()
+
+
+def _misparsed_order(word: Token, sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A sentence-initial order the tagger read as a name ("Retrain Luis on…"): the word
+    opens the sentence and a person follows within a few words."""
+    if not opens_clause(word):
+        return
+    if lists.objects and not lists.objects_in(sentence.text):
+        return
+    for other in word.doc[word.i + 1 : min(sentence.end, word.i + 5)]:
+        if lists.agent(other):
+            yield Found.spanning(word, other, last_word(other))
+            return
