@@ -94,6 +94,9 @@ BLAME = [
     Template("person-as-cause", "{A} deleted the production database."),
     Template("person-as-cause", "{A} wiped the backup bucket on Monday."),
     Template("person-as-cause", "{A} accidentally truncated the orders table."),
+    Template(
+        "person-as-cause", "Prosecutors say {a} erased patient scheduling records before leaving."
+    ),
     Template("person-as-cause", "{A} mistakenly disconnected the power supply."),
     Template("person-as-cause", "{A} inadvertently disabled the entire gateway."),
     Template("person-as-cause", "{A} restarted the wrong server."),

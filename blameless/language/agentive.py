@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from blameless.language.garbled import doer_from_words
 from blameless.language.lexicon import lexicon
 from blameless.language.parse import (
     Found,
@@ -65,12 +66,15 @@ def subject(sentence: Span, lists: Lists) -> Iterator[Found]:
         if verb.dep_ == "conj" and is_word(verb.head, _DETECTION):
             continue  # "caught the ransomware note and pulled the cable": the response
         agent = subject_of(verb, patients=lemma(verb) in _OBLIGATIONS)
+        done_to = list(objects(verb))
+        if not lists.agent(agent) or not done_to:
+            doer, words_after = doer_from_words(verb, sentence, lists.agent)
+            agent = agent if lists.agent(agent) else doer
+            done_to = done_to or words_after
         if not lists.agent(agent):
             continue
         quoted = quoted_tokens(sentence)
-        if lists.objects and not any(
-            lists.has_object(t) and t.i not in quoted for t in objects(verb)
-        ):
+        if lists.objects and not any(lists.has_object(t) and t.i not in quoted for t in done_to):
             continue  # "a reviewer who writes 'careless'": a word quoted, not an object
         assert agent is not None
         if lemma(verb) == "break" and any(c.lower_ == "into" for c in verb.children):

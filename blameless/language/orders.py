@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from blameless.language.agents import TEAM_NOUNS, is_human
+from blameless.language.garbled import assignee, causative
 from blameless.language.lexicon import lexicon
 from blameless.language.parse import (
     Found,
@@ -49,7 +50,7 @@ def imperative(sentence: Span, lists: Lists) -> Iterator[Found]:
             verb = verb.head
         told = lists.wanted == "person"
         particular = told and bool(lists.objects)
-        caused = particular and _caused(word, sentence)  # "Have the on-call engineer shadow/NN…"
+        caused = particular and causative(word, sentence)  # "Have the on-call engineer shadow/NN…"
         if caused:
             verb = word
         elif told and (word.i != verb.i or not (verbal(word) or _clausal(word))):
@@ -72,18 +73,6 @@ def _more(word: Token) -> bool:
     """ "more careful", "stricter": a change asked for, not a quality praised."""
     more = ("more", "extra", "greater")
     return word.tag_ == "JJR" or any(c.lower_ in more for c in word.children)
-
-
-def _caused(word: Token, sentence: Span) -> bool:
-    """A causative read from the words, as parsers garble it: "have/make" opening the clause,
-    then a person, then the act ("Have the on-call engineer shadow a senior")."""
-    before = list(word.doc[max(sentence.start, word.i - 6) : word.i])
-    causer = next((t for t in before if t.lower_ in ("have", "make", "had", "made")), None)
-    if causer is None or not opens_clause(causer):
-        return False
-    people = [t for t in word.doc[causer.i + 1 : word.i] if _naming(t)]
-    named = [t for t in people if is_human(t, proper_nouns=True, agent_slot=True)]
-    return bool(named) and len(people) == word.i - causer.i - 1
 
 
 def _clausal(word: Token) -> bool:
@@ -113,8 +102,8 @@ def _ordered(
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         # "…that aren't marked or don't have…"
         return _ordered(verb.head, sentence, told, writers, particular)
-    assignee = _assignee(verb)
-    subject = assignee or subject_of(verb) or _controller(verb)
+    named = assignee(verb)
+    subject = named or subject_of(verb) or _controller(verb)
     if subject is not None and subject.i + 1 < len(subject.doc) and subject.nbor(1).text == ":":
         subject = None  # "Lesson: pay closer attention…": a label, not who is told
     if subject is not None and subject.i < verb.i and _labelled(verb) and not told:
@@ -139,13 +128,13 @@ def _ordered(
         return True  # "Everyone please be more careful…": people called on, then told
     if told and not particular and not _people_in_general(subject):
         return False  # "the error tracking team should monitor X": a team's task
-    own = any(c.i == subject.i for c in verb.children) or subject is assignee
+    own = any(c.i == subject.i for c in verb.children) or subject is named
     # the writers' promise or request: "we will…", "can we all just be more careful"
     modals = _MODALS_OF_DUTY | ({"will", "'ll", "’ll", "can", "could"} if writers else set())
     duties = [a for a in auxes if a.i != subject.i and a.lower_ in modals]
     # "Luis to retake…" assigns work; in "Tomasz forgot to renew…" the "to" only links verbs
     # "Luis to retake…", also under a label ("Action: Kenji to read")
-    assigned = own and (verb.dep_ == "ROOT" or assignee is not None) and (particular or not told)
+    assigned = own and (verb.dep_ == "ROOT" or named is not None) and (particular or not told)
     duties = [a for a in duties if a.lower_ != "to" or assigned]
     # "X needs to…", "we need folks to be…", and a modal read as the verb ("must to be")
     obliged = verb.dep_ in ("xcomp", "ccomp") and (
@@ -164,33 +153,6 @@ def _ordered(
 # Heads that put a duty on their clause's subject: "X needs to…", "I expect everyone to
 # triple-check…", "make sure wei double-checks…".
 _OBLIGING = frozenset({"need", "have", "ought", "require", "expect", "ensure", "make", "sure"})
-
-
-def _assignee(verb: Token) -> Token | None:
-    """Who a labelled assignment names, read from the words since parsers hang the name
-    anywhere: "Action: Priya to read the runbook", "AI-3: the new hire to redo the course"."""
-    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-    if to is None or to.i != verb.i - 1 or verb.dep_ == "xcomp":
-        return None  # "X needs to read" is no assignment under a label
-    start = to.i
-    while start > 0 and to.i - start < 6 and _naming(to.doc[start - 1]):
-        start -= 1
-    named = to.nbor(-1)
-    if start == to.i or start == 0 or to.doc[start - 1].text != ":":
-        return None
-    phrase = to.doc[start : to.i]
-    return named if any(is_human(t, proper_nouns=True, agent_slot=True) for t in phrase) else None
-
-
-def _naming(token: Token) -> bool:
-    """A word a name, a handle or a role is spelled with: "the on-call engineer", "@k.smith"."""
-    if token.text.startswith("@") or (token.text[:1].isupper() and token.is_alpha):
-        return True  # a handle, a name whatever its tag ("Amir"/VB)
-    if token.pos_ == "PUNCT":
-        return token.text in ("-", ".", "@")
-    if token.tag_ == "MD" or token.tag_ == "POS":
-        return token.text[:1].isupper() or token.tag_ == "POS"  # "Will", "the vendor's staff"
-    return token.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "X", "SYM")
 
 
 def _controller(verb: Token) -> Token | None:
