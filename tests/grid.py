@@ -214,6 +214,12 @@ BLAME = [
     Template(
         "people-fix", "Told {a} this is the last warning, it's thin ice now.", system_fine=False
     ),
+    Template(
+        "people-fix",
+        "The exchange said it had suspended the trading privileges of {a}.",
+        system_fine=False,
+    ),
+    Template("people-fix", "Tell {a} to stop deploying from a laptop.", system_fine=False),
     # judgmental with a person
     # judgement words blame by themselves: a system in the agent's place is judged too
     Template("judgmental", "{A} made a careless change to the firewall rules.", system_fine=False),
@@ -228,6 +234,9 @@ SELF_STANDING = [
     Template("concealed-blame", "The rollback plan was never written, let alone rehearsed."),
     Template("hindsight", "Reverting the deploy was the obvious move, yet it took an hour."),
     Template("people-fix", "ok pls everyone double check the namespace before you apply"),
+    Template("people-fix", "tl;dr be careful with the prod kubeconfig pls"),
+    Template("people-fix", "Remind your teams that customer data must never be pasted into chat."),
+    Template("people-fix", "The engineer responsible is no longer with the company."),
     Template("people-fix", "Operators are expected to read every alert in full before acking."),
     Template("people-fix", "I'm going to redo the IAM course before I touch another policy."),
     Template("concealed-blame", "OPS-331: root cause — runbook step 4 skipped"),
@@ -368,6 +377,8 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "Instead of retraining the operator, we added a confirmation prompt to the console.",
+    "Engineers who are blamed for outages stop reporting near misses.",
     "Make the disk banner impossible to miss in the console.",
     "The nightly job is expected to finish by 06:00.",
     "We had a chat with the vendor about their maintenance windows.",

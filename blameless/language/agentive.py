@@ -90,10 +90,25 @@ def marker(sentence: Span, lists: Lists) -> Iterator[Found]:
         verb = _marked_verb(word)
         if verb is None or negated(verb) or hypothetical(verb) or lists.cancels(verb):
             continue  # "accidentally discovered a second bug" harms nothing
+        if _alternative(word):
+            continue  # "instead of retraining the operator, we added a prompt": a choice
         agent = subject_of(verb)
         if lists.agent(agent):
             assert agent is not None
             yield Found.spanning(word, agent, phrase_start(agent), clause_end(verb), agent)
+
+
+def _alternative(word: Token) -> bool:
+    """ "instead of" a choice, not a target or a skipped check: "instead of retraining the
+    operator, we added a prompt"; not "…the standby", "instead of checking the context"."""
+    if word.lower_ != "instead":
+        return False
+    ofs = [t for t in (*word.children, word.head, *word.head.children) if t.lower_ == "of"]
+    acts = [p for prep in ofs for p in prep.children if p.tag_ == "VBG"]
+    return bool(acts) and not any(is_word(act, _DILIGENCE) for act in acts)
+
+
+_DILIGENCE = lexicon().words("diligence_verbs", "check_verbs")
 
 
 def _marked_verb(word: Token) -> Token | None:

@@ -63,12 +63,29 @@ def talks_about_blame(sentence: Span, people: frozenset[str] = frozenset()) -> b
     text = sentence.text
     if meta.search(text):
         return True
-    if not cues.search(text):
+    if not (cues.search(text) or _relative_cue(sentence)):
         return False
     quoted = quoted_tokens(sentence)
     return _general(sentence, quoted) and not any(
         _particular(t, people) for t in sentence if t.i not in quoted
     )
+
+
+def _relative_cue(sentence: Span) -> bool:
+    """Kinds of people described by what they do: "teams that hunt for a culprit…", "people
+    who…"; not "remind your teams that data must never…", where "that" opens what is said."""
+    return any(t.lower_ in _KINDS and any(_relative(c) for c in t.children) for t in sentence)
+
+
+def _relative(clause: Token) -> bool:
+    """A relative clause whose "that"/"who" stands for the people, not a "that" the parser
+    hung there that opens what they are told."""
+    return clause.dep_ == "relcl" and any(
+        c.tag_ in ("WDT", "WP") and c.dep_ != "mark" for c in clause.children
+    )
+
+
+_KINDS = lexicon().words("blame_talk_kinds")
 
 
 def _general(sentence: Span, quoted: set[int]) -> bool:
@@ -134,11 +151,12 @@ def _particular(token: Token, people: frozenset[str]) -> bool:
         return True  # "the blame is mine": the writer, in particular
     if is_handle(token):
         return True  # a handle is always someone in particular, whatever its tag ("@tariq"/CD)
-    if token.pos_ not in ("NOUN", "PROPN", "PRON"):
-        return False
-    if token.lower_ in _GENERIC_PEOPLE or token.lemma_.lower() in _GENERIC_PEOPLE:
+    generic = token.lower_ in _GENERIC_PEOPLE or token.lemma_.lower() in _GENERIC_PEOPLE
+    if token.pos_ not in ("NOUN", "PROPN", "PRON") and not (generic and token.dep_ == "nsubj"):
+        return False  # (but "The individual/JJ responsible is no longer with us")
+    if generic:
         # "the individuals involved", "the engineers responsible": this incident's people
-        return any(c.lemma_ in ("involve", "responsible") for c in token.children)
+        return any(c.lemma_ in ("involve", "responsible", "concern") for c in token.children)
     if token.lower_ in TEAM_NOUNS:
         # so is a team ("ops", "QA"), but not one that names a kind ("an engineering problem")
         return token.dep_ not in ("compound", "amod")

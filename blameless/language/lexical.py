@@ -61,15 +61,21 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue
         if lists.past and not _finished_act(word):
             continue
-        if lists.markers and not _pleaded(word, sentence, lists):
+        if lists.markers and not _pleaded(word, last, sentence, lists):
             continue
         yield Found(word, None, word, last)
 
 
-def _pleaded(word: Token, sentence: Span, lists: Lists) -> bool:
+def _pleaded(word: Token, last: Token, sentence: Span, lists: Lists) -> bool:
     """A plea word (`markers`) just before the phrase, with only who is asked between, in
     any word order chat uses: "pls everyone double check…", "please, all of you, be
-    careful"; not "please note the careful work of…"."""
+    careful"; not "please note the careful work of…". Or after it in the same clause: "be
+    careful with the prod kubeconfig pls"."""
+    for after in word.doc[last.i + 1 : min(sentence.end, last.i + 9)]:
+        if lists.has_marker(after):
+            return True
+        if after.pos_ in ("VERB", "AUX") or after.text in (".", ";", "!", "?", ","):
+            break
     for before in reversed(word.doc[max(sentence.start, word.i - 6) : word.i]):
         if lists.has_marker(before):
             return True

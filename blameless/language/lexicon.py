@@ -94,6 +94,7 @@ class Lexicon(BaseModel):
     sanction_words: Words
     plea_words: Words
     talking_to_cues: Words
+    blame_talk_kinds: Words
     past_hindsight_words: Words
     past_duties: Words
     stern_talk_verbs: Words

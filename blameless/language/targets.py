@@ -42,7 +42,7 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
         patient = patient_of(verb)
         if patient is not None:
             people.append(patient)  # "the staff would … be reminded of protocols"
-        if talked_about(verb) or (verb.tag_ == "VBG" and verb.dep_ == "pcomp"):
+        if talked_about(verb) or _instead(verb):
             continue  # "Firing the engineer removes…", "rather than blaming the operator"
         people += [  # "hold a technician/JJ accountable/JJ": the person under a misread object
             c for t in people if t.pos_ in ("ADJ", "VERB") for c in t.children
@@ -50,8 +50,15 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
         people += [
             p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
         ]
-        if lists.objects:  # "revoke @kwame's access": the person owns what is taken away
-            people += owners
+        if lists.objects:  # "revoke @kwame's access", "the privileges of the employee"
+            people += owners + [
+                p
+                for t in verb.children
+                if t.dep_ == "dobj"
+                for prep in t.children
+                if prep.lower_ == "of"
+                for p in prep.children
+            ]
         people += [  # small clauses: "hold X accountable", "make X attend"
             c
             for t in verb.children
@@ -78,6 +85,16 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue  # "talk to Priya about the migration plan": coordination, not a talking-to
         if person is not None and not negated(verb):
             yield Found.spanning(verb, person, phrase_start(person), clause_end(verb), person)
+
+
+def _instead(verb: Token) -> bool:
+    """An act set aside: "rather than blaming the operator", "instead of firing…", "without
+    punishing…"; not the means of a fix ("addressed by reminding the submitter")."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp":
+        return False
+    prep = verb.head
+    leads = {prep.lower_, prep.head.lower_, *(c.lower_ for c in prep.children)}
+    return bool(leads & {"than", "without", "against", "instead", "rather"})
 
 
 def _group(person: Token) -> bool:
