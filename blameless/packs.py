@@ -46,6 +46,7 @@ Construction = Literal[
     "sequel",  # a person's act, then the damage: "X dropped the index and checkout fell over"
     "modal-perfect",  # "X should have …"
     "lapse",  # "X failed/forgot to …", "X did not check …", "X ignored …"
+    "unmet",  # a duty, then that it was not done: "X was told to drain it first and didn't"
     "conditional",  # "if X had …", "had X …"
     "question",  # "why did X …?", "who pushed …?"
     "imperative",  # "remind everyone…", "don't push late", "be more careful"

@@ -171,6 +171,10 @@ BLAME = [
     Template("counterfactual", "If {a} had checked the dashboard, we would have caught it."),
     Template("counterfactual", "{A} approved the change without reading the diff."),
     Template("counterfactual", "{A} was expected to review the index change but did not."),
+    Template("counterfactual", "{A} was told to drain the node first and did not."),
+    Template("counterfactual", "Ideally, {a} would have paused the rollout at once."),
+    Template("counterfactual", "{A} shouldn't have run the deploy alone."),
+    Template("counterfactual", "{A} needed to have declared a SEV1 by 03:00."),
     # why-you
     Template("people-fix", "Take {a} off the release rotation for a month."),
     Template(
@@ -377,6 +381,9 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "The nightly job was supposed to run at 02:00 but didn't.",
+    "We couldn't have known the cache was stale.",
+    "Ideally the disk alert would have paged the on-call.",
     "Instead of retraining the operator, we added a confirmation prompt to the console.",
     "Engineers who are blamed for outages stop reporting near misses.",
     "Make the disk banner impossible to miss in the console.",

@@ -110,6 +110,8 @@ def _general(sentence: Span, quoted: set[int]) -> bool:
                 return False  # "Will rebooted the primary…": a name read as a modal
         if _reported(token):
             return False  # "investigators say an administrator pushed…": a finished act
+        if token.tag_ == "VBN" and token.dep_ == "xcomp" and any(a.lower_ == "have" for a in auxes):
+            return False  # "we ought to have load-tested…": a finished act, judged
     return True
 
 

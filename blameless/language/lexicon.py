@@ -94,6 +94,8 @@ class Lexicon(BaseModel):
     sanction_words: Words
     plea_words: Words
     talking_to_cues: Words
+    duty_heads: Words
+    ideal_words: Words
     blame_talk_kinds: Words
     past_hindsight_words: Words
     past_duties: Words
@@ -173,5 +175,6 @@ _VERB_LISTS = frozenset(
         "cleft_openers",
         "perfect_auxiliaries",
         "perfect_have",
+        "duty_heads",
     }
 )

@@ -34,11 +34,14 @@ _TELLING = frozenset({"mention", "say", "add", "note", "include", "thank", "cred
 def modal_perfect(sentence: Span, lists: Lists) -> Iterator[Found]:
     """ "X should have checked", "we could've caught it"."""
     for modal in sentence:
-        if not is_word(modal, lists.words) or modal.dep_ not in ("aux", "ROOT"):
+        if not is_word(modal, lists.words) or modal.dep_ not in ("aux", "ROOT", "acl"):
             continue
         verb = modal.head if modal.dep_ == "aux" else modal
-        if modal.dep_ == "ROOT":  # "ought to have waited"
-            verb = next((c for c in modal.children if c.dep_ == "xcomp"), modal)
+        if modal.dep_ != "aux":  # "ought to have waited", "X needed/acl to have declared"
+            later = [c for c in modal.children if c.i > modal.i]
+            verb = next((c for c in later if c.dep_ == "xcomp"), None) or next(
+                (c for c in later if c.dep_ == "advcl"), modal
+            )
         if verb.dep_ == "aux" and lemma(verb) == "have":
             verb = verb.head  # "should have double-checked": the modal hung on "have"
         have = any(lemma(a) == "have" and a.i > modal.i for a in verb.children)
@@ -55,9 +58,40 @@ def modal_perfect(sentence: Span, lists: Lists) -> Iterator[Found]:
         agent = subject_of(verb)
         if agent is None and modal.i > sentence.start and modal.nbor(-1).head.i == modal.i:
             agent = modal.nbor(-1)  # "Kofi should of…" with the name hung on the modal
+        if agent is None and modal.dep_ == "acl" and modal.head.i < modal.i:
+            agent = modal.head  # "An SRE needed/acl to have declared…" read as a noun phrase
         if lists.agent(agent):
             assert agent is not None
             yield Found(modal, agent, phrase_start(agent), clause_end(verb))
+
+
+def unmet(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """A duty someone had, then that it was not done: "they were told to drain the node
+    first and they didn't", "X was tasked with lowering the TTLs; not done", "it was meant
+    to be Kwabena's task, and it was never done"."""
+    failure = next((t for t in sentence if _undone(t)), None)
+    if failure is None:
+        return
+    for duty in sentence[: failure.i - sentence.start]:
+        if not is_word(duty, lists.words):
+            continue
+        person = next((t for t in sentence[: failure.i - sentence.start] if lists.agent(t)), None)
+        if person is not None:
+            yield Found(duty, person, min(duty, person, key=lambda t: t.i), failure)
+            return
+
+
+def _undone(token: Token) -> bool:
+    """ "did not", "didn't do it", "not done", "never happened": what was due did not happen
+    (no other act follows: "did not need to escalate" is something else)."""
+    if not negated(token):
+        return False
+    if lemma(token) == "happen" or (lemma(token) == "do" and token.tag_ == "VBN"):
+        return True
+    if lemma(token) != "do":
+        return False
+    acts = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj", "advcl")]
+    return all(c.lower_ in ("it", "so", "that", "this") for c in acts)
 
 
 def lapse(sentence: Span, lists: Lists) -> Iterator[Found]:

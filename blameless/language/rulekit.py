@@ -144,6 +144,7 @@ def _constructions() -> dict[str, Construction]:
         "label": labels.label,
         "modal-perfect": moods.modal_perfect,
         "lapse": moods.lapse,
+        "unmet": moods.unmet,
         "conditional": moods.conditional,
         "question": questions.question,
         "imperative": orders.imperative,
