@@ -54,7 +54,7 @@ Construction = Literal[
     "agentless",  # "the warning was ignored", "someone forgot to…"
     "without",  # an act done without its check: "merged without anyone reviewing it"
 ]
-Agent = Literal["person", "self", "someone", "none"]
+Agent = Literal["person", "self", "someone", "nobody", "none"]
 Placement = Literal["skip"] | Severity
 
 

@@ -236,6 +236,9 @@ SELF_STANDING = [
     Template("concealed-blame", "The guidance from the storage vendor was misread."),
     Template("concealed-blame", "Ownership of the expiring certificate fell through the cracks."),
     Template("concealed-blame", "The rollback plan was never written, let alone rehearsed."),
+    Template("concealed-blame", "Nobody ever looked at the dead-letter queue."),
+    Template("concealed-blame", "Proper testing was bypassed to hit the launch date."),
+    Template("concealed-blame", "The failure to verify the backup chain left nothing to restore."),
     Template("hindsight", "Reverting the deploy was the obvious move, yet it took an hour."),
     Template("people-fix", "ok pls everyone double check the namespace before you apply"),
     Template("people-fix", "tl;dr be careful with the prod kubeconfig pls"),
@@ -381,6 +384,8 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "Nobody noticed any customer impact during the failover.",
+    "The exporter crashed, so the queue metrics were not being recorded.",
     "The nightly job was supposed to run at 02:00 but didn't.",
     "We couldn't have known the cache was stale.",
     "Ideally the disk alert would have paged the on-call.",

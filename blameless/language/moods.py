@@ -172,20 +172,37 @@ def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
             if lists.negated != negated(verb):
                 continue
             yield Found(verb, None, phrase_start(subject), clause_end(verb))
-        elif passive and lists.wanted == "someone" and has_agent:
+        elif passive and lists.wanted in ("someone", "nobody") and has_agent:
             # "was overlooked by whoever owned the integration"
             agent = subject_of(verb)
             if lists.agent(agent) and subject is not None:
                 yield Found.spanning(verb, agent, phrase_start(subject), clause_end(verb))
         elif (
             not passive
-            and lists.wanted == "someone"
+            and lists.wanted in ("someone", "nobody")
             and lists.agent(subject)
             and verb.tag_ == "VBD"
             and not hypothetical(verb)
+            and not _of_the_writers(subject)
+            and not (lists.wanted == "nobody" and _any_object(verb))
         ):
             assert subject is not None
             yield Found(verb, subject, phrase_start(subject), clause_end(verb))
+
+
+def _of_the_writers(subject: Token) -> bool:
+    """ "none of us noticed…": the writers' own admission, not blame hidden in "nobody"."""
+    return any(
+        p.lower_ in WRITERS
+        for prep in subject.children
+        if prep.lower_ == "of"
+        for p in prep.children
+    )
+
+
+def _any_object(verb: Token) -> bool:
+    """ "Nobody noticed any customer impact": an absence reported, not a check skipped."""
+    return any(d.lower_ == "any" for c in verb.children if c.dep_ == "dobj" for d in c.children)
 
 
 def _shared_passive(verb: Token) -> bool:

@@ -213,12 +213,12 @@ def _misread_subject(verb: Token) -> Token | None:
 
 
 def agent_kind(token: Token | None, people: frozenset[str]) -> str | None:
-    """ "self" (I, we), "someone" (indefinite), "person", or None for no human agent."""
+    """ "self" (I, we), "someone" (indefinite), "nobody", "person", or None (no human)."""
     if token is None:
         return None
     lower = token.lower_
     if lower in NOBODY:
-        return None
+        return "nobody"
     if lower in _SELF:
         return "self"
     if lower in INDEFINITE:

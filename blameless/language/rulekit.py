@@ -170,7 +170,9 @@ class CompiledFrame:
         if not all(required.search_words(words) for required in self.requirements):
             return False
         agent = self.frame.agent
-        return agent == "none" or (hints.writers if agent == "self" else hints.person)
+        if agent in ("none", "nobody"):
+            return True  # ("nobody" is a word the frame requires)
+        return hints.writers if agent == "self" else hints.person
 
     def run(self, sentence: Span, people: frozenset[str]) -> Iterator[Found]:
         from blameless.language.spans import quoted_tokens
