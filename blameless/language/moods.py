@@ -179,6 +179,7 @@ def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
                 yield Found.spanning(verb, agent, phrase_start(subject), clause_end(verb))
         elif (
             not passive
+            and subject is not None
             and lists.wanted in ("someone", "nobody")
             and lists.agent(subject)
             and verb.tag_ == "VBD"
@@ -186,7 +187,6 @@ def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
             and not _of_the_writers(subject)
             and not (lists.wanted == "nobody" and _any_object(verb))
         ):
-            assert subject is not None
             yield Found(verb, subject, phrase_start(subject), clause_end(verb))
 
 
