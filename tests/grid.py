@@ -237,6 +237,10 @@ SELF_STANDING = [
     Template("concealed-blame", "Ownership of the expiring certificate fell through the cracks."),
     Template("concealed-blame", "The rollback plan was never written, let alone rehearsed."),
     Template("concealed-blame", "Nobody ever looked at the dead-letter queue."),
+    Template("single-cause", "The TLS library bump is the whole story, nothing else worth a look."),
+    Template(
+        "single-cause", "This incident is attributable solely to the unsanctioned DNS change."
+    ),
     Template("concealed-blame", "Proper testing was bypassed to hit the launch date."),
     Template("concealed-blame", "The failure to verify the backup chain left nothing to restore."),
     Template("hindsight", "Reverting the deploy was the obvious move, yet it took an hour."),
@@ -381,9 +385,12 @@ NEUTRAL = [
     "I had a chat with {a} about the vendor's SLA.",
     "{A} asked what made the risky step look reasonable at the time.",
     "Thanks to {p} quick bisect, we identified the regression in ten minutes.",
+    "Because of {p} latency dashboard, the regression was caught in the canary stage.",
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "The whole story is in the timeline below.",
+    "We looked at the logs and nothing else before paging the vendor.",
     "Nobody noticed any customer impact during the failover.",
     "The exporter crashed, so the queue metrics were not being recorded.",
     "The nightly job was supposed to run at 02:00 but didn't.",

@@ -54,6 +54,8 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
         elif is_word(word, lists.words) and lemma(word) in _ONSETS:
             yield from _onset(word, lists)
         elif is_word(word, lists.words) and word.dep_ != "mark":
+            if _credits(word):
+                continue  # "because of Ivan's dashboard, the regression was caught": credit
             target = _causal_object(word)
             parties = [*_responsible_parties(target)] if target is not None else []
             # when the parse lost the phrase; not for "pin X to …", which has its own object
@@ -63,6 +65,14 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
             if party is not None:
                 last = last_word(target) if target is not None else party
                 yield Found.spanning(word, party, last, party)
+
+
+def _credits(cue: Token) -> bool:
+    """The cue explains a detection or a fix, not an outcome: its verb is benign."""
+    verb = cue.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return cue.dep_ == "prep" and is_word(verb, _BENIGN)
 
 
 def _no_date(since: Token) -> bool:
