@@ -227,6 +227,8 @@ BLAME = [
     # judgmental with a person
     # judgement words blame by themselves: a system in the agent's place is judged too
     Template("judgmental", "{A} made a careless change to the firewall rules.", system_fine=False),
+    Template("judgmental", "{A} couldn't be bothered to read the migration.", system_fine=False),
+    Template("person-as-cause", "Typo by {a} in the ACL, fixing now."),
 ]
 
 # Blame that needs no person: fills do not apply; placements do.
@@ -275,6 +277,9 @@ SELF_STANDING = [
         "concealed-blame", "The flag was switched on for all tenants without the required sign-off."
     ),
     Template("judgmental", "A half-tested hotfix made the outage twice as long."),
+    Template("judgmental", "Another half-baked migration from the billing folks, nothing new."),
+    Template("judgmental", "Our MSP is a bunch of clowns who left RDP open to the internet."),
+    Template("human-error", "The event was classified as a human-induced failure."),
     Template(
         "people-fix", "Rather than adding tooling, we will reinforce to staff that care matters."
     ),
@@ -389,6 +394,7 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "We use lazy loading for the thumbnails.",
     "The whole story is in the timeline below.",
     "We looked at the logs and nothing else before paging the vendor.",
     "Nobody noticed any customer impact during the failover.",

@@ -32,3 +32,15 @@ def test_every_check_resolves_and_action_checks_produce_only_their_rules() -> No
     _, hits = check_action_items(parse_document(text, "pm.md"), Config(), dt.date(2026, 1, 1))
     by_check = {spec.id: spec.check for spec in registry().values()}
     assert hits and all(by_check[hit.rule].startswith("blameless.actions.rules:") for hit in hits)
+
+
+def test_a_lexicon_list_holds_each_entry_once() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from blameless.language.lexicon import Lexicon, lexicon
+
+    shipped = lexicon().model_dump()
+    shipped["care_words"] = [*shipped["care_words"], shipped["care_words"][0].upper()]
+    with pytest.raises(ValidationError, match="care_words lists"):
+        Lexicon.model_validate(shipped)

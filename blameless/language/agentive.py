@@ -150,7 +150,7 @@ def _made_by(owner: Token) -> Token | None:
     if owner.dep_ not in ("pobj", "pcomp") or owner.head.lower_ != "by":
         return None
     holder = owner.head.head
-    if holder.pos_ == "NOUN":
+    if holder.pos_ in ("NOUN", "PROPN"):  # ("Typo/NNP by the operator", a note's first word)
         return head_noun(holder)
     attrs = [c for c in holder.children if c.dep_ == "attr"]
     return head_noun(attrs[0]) if attrs else None

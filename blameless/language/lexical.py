@@ -44,7 +44,8 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
         following = tokens[index + length : index + length + 1]
         if following and following[0].text in ("(", "-", "–", "and", "with", ","):
             following = tokens[index + length : index + length + 3]
-        if any(lists.cancels(t) or _status_code(t) for t in following):
+        technical = length == 1 and any(lists.cancels(t) for t in following)
+        if technical or any(_status_code(t) for t in following):
             continue  # "lazy loading", "user error (HTTP 400)": a technical sense
         before = tokens[index - 1] if index else None
         if before is not None and (

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from blameless.errors import ConfigError
 
@@ -130,6 +130,17 @@ class Lexicon(BaseModel):
     measure_heads: Words
     human_error_words: Words
     self_blame_phrases: Words
+
+    @model_validator(mode="after")
+    def _each_entry_once(self) -> Lexicon:
+        """A list holds each entry once: a second copy is a sign of a list grown by hand."""
+        for name in type(self).model_fields:
+            seen: set[str] = set()
+            for entry in getattr(self, name):
+                if entry.lower() in seen:
+                    raise ValueError(f"{name} lists {entry!r} twice")
+                seen.add(entry.lower())
+        return self
 
     def words(self, *names: str) -> frozenset[str]:
         """The lower-cased entries of the named lists, as one set."""
