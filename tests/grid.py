@@ -229,6 +229,7 @@ BLAME = [
     Template("judgmental", "{A} made a careless change to the firewall rules.", system_fine=False),
     Template("judgmental", "{A} couldn't be bothered to read the migration.", system_fine=False),
     Template("person-as-cause", "Typo by {a} in the ACL, fixing now."),
+    Template("person-as-cause", "{P} terraform apply destroyed the prod bastion."),
 ]
 
 # Blame that needs no person: fills do not apply; placements do.
@@ -394,6 +395,8 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "Not anyone's fault: the approval UI doesn't show migration files at all.",
+    "Configuration changes to the vendor's backbone routers caused a global outage.",
     "We use lazy loading for the thumbnails.",
     "The whole story is in the timeline below.",
     "We looked at the logs and nothing else before paging the vendor.",

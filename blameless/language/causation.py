@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from blameless.language.garbled import act_after
 from blameless.language.lexicon import lexicon
 from blameless.language.parse import (
     Found,
@@ -237,16 +238,21 @@ def owned(sentence: Span, lists: Lists) -> Iterator[Found]:
             thing = made if made.pos_ == "NOUN" and made.i < owner.i else None
         if thing is None or not lists.agent(owner):
             continue
-        if thing.dep_ == "nsubj":
+        # the act, from the words where the parser lost it: "marisol's terraform apply/VBP
+        # destroyed the prod bastion"
+        read = None  # (not for a thing inside a phrase: "changes to Facebook's routers caused")
+        if thing.dep_ not in ("pobj", "dobj", "attr"):
+            read = act_after(thing, sentence, lambda t: is_word(t, lists.words))
+        if thing.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in thing.head.children):
             verb = thing.head
-            if not any(c.dep_ == "dobj" for c in verb.children):
-                continue  # "Priya's laptop crashed", "X's console timed out": nothing reached
-            if relieves(verb):
-                continue  # "Priya's fix stopped the errors": good news
         elif thing.dep_ == "pobj" and thing.head.dep_ == "agent":
             verb = thing.head.head
+        elif read is not None:
+            verb = read
         else:
-            continue
+            continue  # "Priya's laptop crashed", "X's console timed out": nothing reached
+        if relieves(verb):
+            continue  # "Priya's fix stopped the errors": good news
         if not verbal(verb) or not is_word(verb, lists.words):
             continue
         if negated(verb) or hypothetical(verb):

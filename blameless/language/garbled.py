@@ -9,6 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from blameless.language.agents import is_human
+from blameless.language.parse import REAL_AUXILIARIES
 from blameless.language.spans import opens_clause
 
 
@@ -89,3 +90,18 @@ def causative(word: Token, sentence: Span) -> bool:
     people = [t for t in word.doc[causer.i + 1 : word.i] if _naming(t)]
     named = [t for t in people if is_human(t, proper_nouns=True, agent_slot=True)]
     return bool(named) and len(people) == word.i - causer.i - 1
+
+
+def act_after(thing: Token, sentence: Span, is_act: Callable[[Token], bool]) -> Token | None:
+    """The past act a person's thing did, read from the words where the parser lost the
+    subject: "marisol's terraform apply/VBP destroyed the prod bastion". Only the words of
+    the thing's own name may come between, and the act must reach something after it."""
+    doc = thing.doc
+    for token in doc[thing.i + 1 : min(sentence.end - 1, thing.i + 4)]:
+        if token.tag_ == "VBD" and is_act(token):
+            reached = doc[token.i + 1]
+            return token if reached.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM") else None
+        named = token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") or token.text == "-"
+        if not named and (token.pos_ != "AUX" or token.lemma_ in REAL_AUXILIARIES):
+            return None  # (a name's word read as an auxiliary, "apply/VBP", may stand)
+    return None
