@@ -40,6 +40,7 @@ Construction = Literal[
     "copular",  # "X was responsible for", "the root cause was X", "Root cause: X"
     "cleft",  # "it was X who …"
     "label",  # a cause label and a person, from the words: "root cause = @kwabena, he…"
+    "equation",  # a note's outcome linked to a person: "the 502s were on Amir", "5xx ← Jun's flip"
     "causal",  # "because X did…", "due to X", "traced back to a password set by X"
     "consequence",  # "X ran the script, causing…", "…, which led to the outage"
     "owned",  # a person's thing does the damage: "@gkaur's purge job took out the thumbnails"

@@ -230,6 +230,11 @@ BLAME = [
     Template("judgmental", "{A} couldn't be bothered to read the migration.", system_fine=False),
     Template("person-as-cause", "Typo by {a} in the ACL, fixing now."),
     Template("person-as-cause", "{P} terraform apply destroyed the prod bastion."),
+    Template("person-as-cause", "The 502s were on {a}: the TLS cert was for the old domain."),
+    Template("person-as-cause", "Spike in 5xx at 14:02 -> {p} feature flag flip."),
+    Template(
+        "person-as-cause", "the ddos alarm last night = {a} running a scraper against our API"
+    ),
 ]
 
 # Blame that needs no person: fills do not apply; placements do.
@@ -392,6 +397,8 @@ NEUTRAL = [
     "{A} asked what made the risky step look reasonable at the time.",
     "Thanks to {p} quick bisect, we identified the regression in ten minutes.",
     "Because of {p} latency dashboard, the regression was caught in the canary stage.",
+    "outage -> {p} rollback fixed it at 14:10",
+    "14:05 errors spike -> {p} page woke the DBA",
 ]
 
 NEUTRAL_SELF_STANDING = [

@@ -2,7 +2,8 @@
 rarely makes sense of notes: "root cause = @kwabena, he pushed…", "Main reason of
 failure is Hyun-woo, he restarted…", "root cause is literally @tariq running migrate…",
 "Contributing factor: Sione's wipe of the live bucket" (a possessor is read as an agent
-there).
+there). And a note's equation of an outcome with a person: "the 502s were on Amir",
+"Spike in 5xx ← Jun's feature flag flip", "cormac + his quick fix = 4h outage".
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from spacy.tokens import Span, Token
 
 from blameless.language.parse import Found, lemma, negated
 from blameless.language.rulekit import Lists
-from blameless.language.spans import head_noun, last_word
+from blameless.language.spans import head_noun, last_word, quoted_tokens
+from blameless.language.vocabulary import word_names
 from blameless.language.wording import is_word
 
 # What joins the label to what it names: a colon, an equals sign or an arrow, or a copula.
@@ -88,3 +90,87 @@ def _maker(thing: Token) -> Token:
         if prep.dep_ == "prep" and prep.lower_ == "by":
             return next((p for p in prep.children if p.dep_ == "pobj"), thing)
     return thing
+
+
+# Links a note writes between an outcome and who caused it. Arrows point either way in
+# notes ("DB slowness -> Giulia's query", "X's change -> CDN overload"), so the person's side
+# must hold a person's thing; "=" and "were on/from" may name the person alone.
+_ARROWS = frozenset({"->", "→", "=>", "<-", "←"})
+_EQUALS = frozenset({"="})
+_ON = frozenset({"on", "from"})  # after a copula: "the 502s were on Amir", "is from Kofi"
+
+
+def equation(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """An outcome (`words`) and a person joined by a note's link, in either order."""
+    doc = sentence.doc
+    quoted = quoted_tokens(sentence)
+    for link in sentence:
+        on = link.lower_ in _ON and link.i > sentence.start and lemma(link.nbor(-1)) == "be"
+        width = _arrow(link, sentence)
+        if not (on or width or link.text in _EQUALS):
+            continue
+        before = _phrase(doc[max(sentence.start, link.i - 6) : link.i], backwards=True)
+        after = _phrase(doc[link.i + max(width, 1) : min(sentence.end, link.i + 10)])
+        sides = [(before, after)] if on else [(before, after), (after, before)]
+        for outcomes, people in sides:
+            outcome = next((t for t in outcomes if is_word(t, lists.words)), None)
+            person = _named(people, owned=bool(width), lists=lists)
+            if outcome is None or person is None or any(_remedy(t, quoted, lists) for t in people):
+                continue  # ("outage -> Ana's rollback fixed it": a remedy)
+            yield Found.spanning(outcome, person, person)  # from one side to the other
+            return
+
+
+def _phrase(words: Span, backwards: bool = False) -> list[Token]:
+    """A side of a link up to the nearest clause break: "the reindex storm is from Kofi, he
+    kicked off…" names Kofi, and what follows the comma is another clause."""
+    tokens = list(reversed(words)) if backwards else list(words)
+    side = []
+    for token in tokens:
+        if token.text in (",", ";", ":", "—", "–", "(", ")"):
+            break
+        side.append(token)
+    return list(reversed(side)) if backwards else side
+
+
+def _possessor(token: Token) -> bool:
+    """The person's phrase ends in a possessive: "Jun's", "Zhang Wei's", "Seo-yeon's", "the
+    on-call engineer's"."""
+    if token.tag_ == "PRP$":
+        return True  # "his feature flag flip"
+    for word in token.doc[token.i + 1 : min(len(token.doc), token.i + 5)]:
+        if word.tag_ == "POS" or word.text in ("'s", "’s"):
+            return True  # (whatever the tagger made of "'s" after a misread "Will")
+        if word.pos_ not in ("PROPN", "NOUN", "ADJ") and word.text != "-":
+            return False
+    return False
+
+
+def _arrow(token: Token, sentence: Span) -> int:
+    """How many tokens an arrow spans here (0: none): "→", or "->"/"<-" split in two."""
+    if token.text in _ARROWS:
+        return 1
+    if token.i + 1 >= sentence.end or token.whitespace_:
+        return 0
+    return 2 if (token.text + token.nbor(1).text) in _ARROWS else 0
+
+
+def _remedy(token: Token, quoted: set[int], lists: Lists) -> bool:
+    """A remedy or a response on the person's side: "Ana's rollback fixed it", "Ana rolled
+    back", "Ana's page woke the DBA" (`unless`); not a scare-quoted "quick fix"."""
+    if token.i in quoted:
+        return False
+    return lists.cancels(token) or lemma(token) in ("rollback", "revert")
+
+
+def _named(side: list[Token], owned: bool, lists: Lists) -> Token | None:
+    """The person a side of a link names (its first person, before any "per"/"by" that
+    names a source), or with `owned` only a person's thing ("Jun's feature flag flip")."""
+    for token in side:
+        if token.lower_ in ("per", "by", "says", "said"):
+            return None
+        misread = token.text[:1].isupper() and token.lower_ in word_names()  # "Will's flip"
+        if not (lists.agent(token) or (misread and _possessor(token))):
+            continue
+        return token if not owned or _possessor(token) else None
+    return None

@@ -142,6 +142,7 @@ def _constructions() -> dict[str, Construction]:
         "owned": causation.owned,
         "sequel": sequels.sequel,
         "label": labels.label,
+        "equation": labels.equation,
         "modal-perfect": moods.modal_perfect,
         "lapse": moods.lapse,
         "unmet": moods.unmet,
