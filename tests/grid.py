@@ -230,6 +230,8 @@ BLAME = [
     Template("judgmental", "{A} couldn't be bothered to read the migration.", system_fine=False),
     Template("person-as-cause", "Typo by {a} in the ACL, fixing now."),
     Template("person-as-cause", "{P} terraform apply destroyed the prod bastion."),
+    Template("person-as-cause", "{A} is responsible for the 47 minutes of downtime on 3 March."),
+    Template("person-as-cause", "{A} torpedoed the launch by running a full-table export at peak."),
     Template("person-as-cause", "The 502s were on {a}: the TLS cert was for the old domain."),
     Template("person-as-cause", "Spike in 5xx at 14:02 -> {p} feature flag flip."),
     Template(
@@ -245,6 +247,12 @@ SELF_STANDING = [
     Template("concealed-blame", "Ownership of the expiring certificate fell through the cracks."),
     Template("concealed-blame", "The rollback plan was never written, let alone rehearsed."),
     Template("concealed-blame", "Nobody ever looked at the dead-letter queue."),
+    Template(
+        "concealed-blame",
+        "The issue occurred because established procedures were not followed during maintenance.",
+    ),
+    Template("why-you", "who's the genius that set the TTL to 0"),
+    Template("judgmental", "The contractor they hired was flat-out incompetent with replication."),
     Template("single-cause", "The TLS library bump is the whole story, nothing else worth a look."),
     Template(
         "single-cause", "This incident is attributable solely to the unsanctioned DNS change."
@@ -402,6 +410,8 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "No alert was configured, so nobody noticed the disk filling.",
+    "It's even better to have a second pair of eyes with you.",
     "Not anyone's fault: the approval UI doesn't show migration files at all.",
     "Configuration changes to the vendor's backbone routers caused a global outage.",
     "We use lazy loading for the thumbnails.",

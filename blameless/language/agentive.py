@@ -192,10 +192,15 @@ def copular(sentence: Span, lists: Lists) -> Iterator[Found]:
 
 
 def _about_an_outcome(word: Token, lists: Lists) -> bool:
-    """ "responsible for the outage": the object of its "for" is one of the outcomes."""
+    """ "responsible for the outage", "for the 47 minutes of downtime": the object of its
+    "for" is one of the outcomes, or a measure of one."""
     for prep in word.children:
         if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
-            return any(lists.has_object(p) for p in prep.children if p.dep_ == "pobj")
+            pobjs = [p for p in prep.children if p.dep_ == "pobj"]
+            measured = [
+                t for p in pobjs for of in p.children if of.lower_ == "of" for t in of.subtree
+            ]
+            return any(lists.has_object(t) for t in pobjs + measured)
     return False
 
 

@@ -44,7 +44,10 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
         following = tokens[index + length : index + length + 1]
         if following and following[0].text in ("(", "-", "–", "and", "with", ","):
             following = tokens[index + length : index + length + 3]
-        technical = length == 1 and any(lists.cancels(t) for t in following)
+        nxt = tokens[
+            index + length : index + length + 1
+        ]  # "lazy loading"; not "… with replication"
+        technical = length == 1 and any(lists.cancels(t) for t in nxt)
         if technical or any(_status_code(t) for t in following):
             continue  # "lazy loading", "user error (HTTP 400)": a technical sense
         before = tokens[index - 1] if index else None

@@ -94,6 +94,7 @@ class Lexicon(BaseModel):
     sanction_words: Words
     plea_words: Words
     talking_to_cues: Words
+    culprit_asks: Words
     equation_links: Words
     duty_heads: Words
     ideal_words: Words
