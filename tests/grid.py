@@ -232,6 +232,8 @@ BLAME = [
     Template("person-as-cause", "{P} terraform apply destroyed the prod bastion."),
     Template("person-as-cause", "{A} is responsible for the 47 minutes of downtime on 3 March."),
     Template("person-as-cause", "{A} torpedoed the launch by running a full-table export at peak."),
+    Template("person-as-cause", "- Impact source: {a} (see the 11:05 push)"),
+    Template("person-as-cause", "Linked cause: deletion of the prod bucket policy by {a}."),
     Template("person-as-cause", "The 502s were on {a}: the TLS cert was for the old domain."),
     Template("person-as-cause", "Spike in 5xx at 14:02 -> {p} feature flag flip."),
     Template(

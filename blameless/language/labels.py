@@ -31,7 +31,20 @@ _LABEL_TAIL = frozenset(
 )
 _MODIFIERS = frozenset({"ADJ", "NUM", "DET"})
 _LABEL_HEADS = frozenset(
-    {"cause", "culprit", "reason", "factor", "source", "root", "rca", "driver", "party", "analysis"}
+    {
+        "cause",
+        "culprit",
+        "reason",
+        "factor",
+        "source",
+        "root",
+        "rca",
+        "driver",
+        "party",
+        "analysis",
+        "offender",
+        "villain",
+    }
 )
 
 
@@ -54,7 +67,8 @@ def label(sentence: Span, lists: Lists) -> Iterator[Found]:
         named = named if lists.agent(named) else _maker(named)  # "a change by Erik J."
         if link.lower_ in _MARKS and lemma(word) == "reason":
             continue  # "Reason: Ana asked for it", a change request's field
-        verb = next((t for t in doc[named.i + 1 : sentence.end] if t.pos_ == "VERB"), None)
+        rest = _phrase(doc[named.i + 1 : sentence.end])  # not "(see his push)", an aside
+        verb = next((t for t in rest if t.pos_ == "VERB"), None)
         if verb is not None and lists.cancels(verb):
             continue  # "Root cause: Alice's investigation found that…": credit, not a cause
         if lists.agent(named):
@@ -86,9 +100,9 @@ def _link_after(word: Token, sentence: Span) -> Token | None:
 
 def _maker(thing: Token) -> Token:
     """Who made the thing a label names: "Reason for outage: a change by Erik Johansson"."""
-    for prep in thing.children:
+    for prep in thing.subtree:  # "deletion of the bucket policy by Dariusz"
         if prep.dep_ == "prep" and prep.lower_ == "by":
-            return next((p for p in prep.children if p.dep_ == "pobj"), thing)
+            return next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), thing)
     return thing
 
 

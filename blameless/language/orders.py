@@ -36,7 +36,8 @@ def imperative(sentence: Span, lists: Lists) -> Iterator[Found]:
     for word in sentence:
         if not is_word(word, lists.words):
             continue
-        if word.dep_ == "amod" and word.head.pos_ == "NOUN" and not _more(word):
+        single = word.lower_ in lists.words  # not the start of "double-check"
+        if word.dep_ == "amod" and word.head.pos_ == "NOUN" and single and not _more(word):
             continue  # "note the careful work of…" praises; "give more strict instructions" asks
         verb = word if word.pos_ in ("VERB", "AUX") else word.head
         if word.dep_ in ("acomp", "advmod", "dobj", "aux", "neg") and word.head.pos_ in (
