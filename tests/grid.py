@@ -233,6 +233,10 @@ BLAME = [
     Template("person-as-cause", "{A} is responsible for the 47 minutes of downtime on 3 March."),
     Template("person-as-cause", "{A} torpedoed the launch by running a full-table export at peak."),
     Template("person-as-cause", "- Impact source: {a} (see the 11:05 push)"),
+    Template("person-as-cause", "Update: it was {p} cron job that filled the disk."),
+    Template(
+        "person-as-cause", "{A} ran VACUUM FULL at noon and took the shop down, how do I stop this?"
+    ),
     Template("person-as-cause", "Linked cause: deletion of the prod bucket policy by {a}."),
     Template("person-as-cause", "The 502s were on {a}: the TLS cert was for the old domain."),
     Template("person-as-cause", "Spike in 5xx at 14:02 -> {p} feature flag flip."),
@@ -412,6 +416,7 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "So, did the cron job drop the table?",
     "No alert was configured, so nobody noticed the disk filling.",
     "It's even better to have a second pair of eyes with you.",
     "Not anyone's fault: the approval UI doesn't show migration files at all.",

@@ -115,7 +115,7 @@ class LanguageEngine:
                 continue  # "this review is blameless", "blame cultures learn nothing"
             words, hints = Words.of(text), Hints(text, tuple(sorted(context.people)))
             # A question asserts no act: "why did you skip…?" is why-you's, not a lapse.
-            asked = text.rstrip(" \t\n\"'”)*_").endswith("?")
+            asked = _question_start(sentence) if text.rstrip(" \t\n\"'”)*_").endswith("?") else None
             for rule in self.rules:
                 try:
                     hit = self._first_hit(rule, sentence, context, words, hints, asked)
@@ -135,7 +135,7 @@ class LanguageEngine:
         context: Context,
         words: Words,
         hints: Hints,
-        asked: bool,
+        asked: int | None,
     ) -> Hit | None:
         quoted = context.quoted or context.section is SectionKind.APPENDIX
         if quoted and not rule.pack.in_quotes:
@@ -146,9 +146,15 @@ class LanguageEngine:
             placement = compiled.frame.sections.get(context.section.value)
             if placement == "skip" or not compiled.admits(words, hints):
                 continue
-            if asked and compiled.frame.construction not in _IN_QUESTIONS:
+            # words before the question are still told: "X took the shop down, how do I…?"
+            told_up_to = sentence.end
+            if asked is not None and compiled.frame.construction not in _IN_QUESTIONS:
+                told_up_to = asked
+            if told_up_to == sentence.start:
                 continue
             for found in compiled.run(sentence, context.people):
+                if found.anchor.i >= told_up_to:
+                    continue
                 start = found.first.idx
                 end = found.last.idx + len(found.last.text)
                 if end <= start or _allowed(sentence, start, end, context.allow):
@@ -194,6 +200,18 @@ def _allowed(sentence: Span, start: int, end: int, allow: tuple[str, ...]) -> bo
                 return True
             at = text.find(phrase, at + 1)
     return False
+
+
+def _question_start(sentence: Span) -> int:
+    """Where the question in a sentence ending in "?" begins: after the last clause break
+    that a question word or an auxiliary follows ("…took the shop down with it, how do I
+    prevent this?"), else at the sentence's start."""
+    for token in reversed(sentence[:-1]):
+        if token.text in (",", ";", ":", "—", "–") and token.i + 1 < sentence.end:
+            opener = token.nbor(1)
+            if opener.tag_ in ("WRB", "WP", "WDT", "MD") or opener.lemma_ in ("do", "be", "have"):
+                return opener.i
+    return sentence.start
 
 
 def _to_hit(pack: RulePack, match: Match, sentence: Span, quoted: bool) -> Hit:
