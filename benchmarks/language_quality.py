@@ -24,7 +24,16 @@ it is not):
 - `labelled/dev-2026-12i.tsv` (240): a stress set for people-fix and concealed-blame, written
   at the end of that session and measured first (223c53a: P 0.962, R 0.543; people-fix
   43/80, concealed-blame 33/60); its concealed-blame misses were then tuned on (3302af0:
-  P 0.967, R 0.636); its people-fix misses are the next round's.
+  P 0.967, R 0.636); its people-fix misses were worked on in the next round (final:
+  P 1.000, R 0.729).
+- `labelled/dev-2026-12j.tsv` (people-fix), `labelled/dev-2026-12k.tsv` (counterfactual,
+  concealed-blame, hindsight, single-cause) and `labelled/dev-2026-12l.tsv`
+  (person-as-cause, judgmental, human-error), 260 each: stress sets by three more helpers,
+  measured first on the rules they found (317fd32: P 0.920, R 0.431; P 0.961, R 0.463;
+  P 0.973, R 0.675), then tuned on (training data).
+- `labelled/dev-2026-12n.tsv` (300): a mixed set of the shapes keyword lists miss (labels,
+  one-line tables, reported speech, nominalisations), measured first (317fd32: P 0.962,
+  R 0.674), then tuned on (training data).
 - `../shared/eval/real-sentences-dev.tsv`: real sentences (development half; not copied
   into the project), when present.
 
@@ -40,10 +49,17 @@ Measure them by name, without `--errors`, and never tune on them.
 - `labelled/sealed-2027-01.tsv`: written after that session's last rule change; measured
   on its starting rules (26ba972: P 0.989, R 0.720) and on its final rules (bbfee72:
   P 0.984, R 0.744), the frozen set of the next round, whose final rules scored P 0.985,
-  R 0.800 (4a539e4).
+  R 0.800 (4a539e4), and after the round after that P 0.986, R 0.832.
 - `labelled/val-2026-12f.tsv` (400): written by a helper mid-session and never tuned on or
   read (counts only), to see whether the session's changes carried to new text: bbfee72
-  P 0.989, R 0.754; b2c615e P 0.990, R 0.787; 4a539e4 P 0.980, R 0.821.
+  P 0.989, R 0.754; b2c615e P 0.990, R 0.787; 4a539e4 P 0.980, R 0.821; and after the next
+  round P 0.981, R 0.846.
+- `labelled/sealed-2027-02.tsv` (450): the fifth round's frozen set, written before any of
+  that round's rule changes; measured on the rules it found (317fd32: P 0.962, R 0.712) and
+  on that round's final rules (P 0.963, R 0.732).
+- `labelled/val-2026-12m.tsv` (400): a second validation set of that round, written
+  mid-round; its first figure (317fd32 with the recursion fix it found: P 0.983, R 0.748)
+  and its last (P 0.983, R 0.774).
 
 A sentence counts as flagged when a language finding starts on it. Recall per rule is
 over the sentences labelled with that rule (flagged by any rule); precision per rule is
@@ -80,6 +96,10 @@ DEFAULT_SETS = [
     HERE / "labelled" / "dev-2026-12g.tsv",
     HERE / "labelled" / "dev-2026-12h.tsv",
     HERE / "labelled" / "dev-2026-12i.tsv",
+    HERE / "labelled" / "dev-2026-12j.tsv",
+    HERE / "labelled" / "dev-2026-12k.tsv",
+    HERE / "labelled" / "dev-2026-12l.tsv",
+    HERE / "labelled" / "dev-2026-12n.tsv",
     HERE.parents[1] / "shared" / "eval" / "real-sentences-dev.tsv",
 ]
 HEADINGS = {

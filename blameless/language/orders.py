@@ -133,8 +133,8 @@ def _ordered(
     # the writers' promise or request: "we will…", "can we all just be more careful"
     modals = _MODALS_OF_DUTY | ({"will", "'ll", "’ll", "can", "could"} if writers else set())
     duties = [a for a in auxes if a.i != subject.i and a.lower_ in modals]
-    # "Luis to retake…" assigns work; in "Tomasz forgot to renew…" the "to" only links verbs
-    # "Luis to retake…", also under a label ("Action: Kenji to read")
+    # "Luis to retake…", also under a label ("Action: Kenji to read…"), assigns work; in
+    # "Tomasz forgot to renew…" the "to" only links verbs
     assigned = own and (verb.dep_ == "ROOT" or named is not None) and (particular or not told)
     duties = [a for a in duties if a.lower_ != "to" or assigned]
     # "X needs to…", "we need folks to be…", and a modal read as the verb ("must to be")
