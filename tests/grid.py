@@ -416,6 +416,7 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "The storage vendor's firmware bug caused the controllers to reset under load.",
     "So, did the cron job drop the table?",
     "No alert was configured, so nobody noticed the disk filling.",
     "It's even better to have a second pair of eyes with you.",

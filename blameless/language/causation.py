@@ -247,7 +247,7 @@ def owned(sentence: Span, lists: Lists) -> Iterator[Found]:
             verb = thing.head
         elif thing.dep_ == "pobj" and thing.head.dep_ == "agent":
             verb = thing.head.head
-        elif read is not None:
+        elif read is not None and read.i != thing.head.i:  # (not the parse's own verb)
             verb = read
         else:
             continue  # "Priya's laptop crashed", "X's console timed out": nothing reached
