@@ -258,6 +258,8 @@ SELF_STANDING = [
         "The issue occurred because established procedures were not followed during maintenance.",
     ),
     Template("why-you", "who's the genius that set the TTL to 0"),
+    Template("why-you", "Who in their right mind schedules a firmware update at month-end close?"),
+    Template("why-you", "So who exactly was supposed to be watching the dashboards?"),
     Template("judgmental", "The contractor they hired was flat-out incompetent with replication."),
     Template("single-cause", "The TLS library bump is the whole story, nothing else worth a look."),
     Template(
@@ -416,6 +418,7 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "Who is supposed to approve DNS changes now that the CAB is gone?",
     "The storage vendor's firmware bug caused the controllers to reset under load.",
     "So, did the cron job drop the table?",
     "No alert was configured, so nobody noticed the disk filling.",
