@@ -224,6 +224,7 @@ BLAME = [
         system_fine=False,
     ),
     Template("people-fix", "Tell {a} to stop deploying from a laptop.", system_fine=False),
+    Template("people-fix", "{A} retrained on the failover runbook.", system_fine=False),
     # judgmental with a person
     # judgement words blame by themselves: a system in the agent's place is judged too
     Template("judgmental", "{A} made a careless change to the firewall rules.", system_fine=False),

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from blameless.language.agents import TEAM_NOUNS, is_human
 from blameless.language.lexicon import lexicon
-from blameless.language.names import SYSTEM_NOUNS
+from blameless.language.names import SYSTEM_NOUNS, aux_as_name
 from blameless.language.orders import talked_about
 from blameless.language.parse import Found, lemma, negated, patient_of, subject_of, verbal
 from blameless.language.prefilter import Prefilter
@@ -39,7 +39,7 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             for p in prep.children
             if p.dep_ == "pobj"
         ]
-        patient = patient_of(verb)
+        patient = patient_of(verb) or _noted_patient(verb)
         if patient is not None:
             people.append(patient)  # "the staff would … be reminded of protocols"
         if talked_about(verb) or _instead(verb):
@@ -85,6 +85,18 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue  # "talk to Priya about the migration plan": coordination, not a talking-to
         if person is not None and not negated(verb):
             yield Found.spanning(verb, person, phrase_start(person), clause_end(verb), person)
+
+
+def _noted_patient(verb: Token) -> Token | None:
+    """A passive without its auxiliary, as notes write one: "Engineer retrained on the
+    runbook", "user coached on proper use": a past form with a subject, no object and no
+    auxiliary; its subject is who was changed."""
+    named = aux_as_name(verb)  # "Will retrained…"
+    deps = {c.dep_ for c in verb.children if named is None or c.i != named.i}
+    if verb.tag_ not in ("VBD", "VBN") or deps & {"dobj", "dative", "aux", "xcomp", "ccomp"}:
+        return None
+    subject = subject_of(verb)  # (past a timestamp: "14:02 UTC — An SRE retrained…")
+    return subject if subject is not None and subject.i < verb.i else None
 
 
 def _instead(verb: Token) -> bool:
