@@ -238,19 +238,19 @@ def owned(sentence: Span, lists: Lists) -> Iterator[Found]:
             thing = made if made.pos_ == "NOUN" and made.i < owner.i else None
         if thing is None or not lists.agent(owner):
             continue
-        # the act, from the words where the parser lost it: "marisol's terraform apply/VBP
-        # destroyed the prod bastion"
-        read = None  # (not for a thing inside a phrase: "changes to Facebook's routers caused")
-        if thing.dep_ not in ("pobj", "dobj", "attr"):
-            read = act_after(thing, sentence, lambda t: is_word(t, lists.words))
         if thing.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in thing.head.children):
             verb = thing.head
         elif thing.dep_ == "pobj" and thing.head.dep_ == "agent":
             verb = thing.head.head
-        elif read is not None and read.i != thing.head.i:  # (not the parse's own verb)
-            verb = read
+        elif thing.dep_ in ("pobj", "dobj", "attr"):
+            continue  # a thing inside a phrase: "changes to Facebook's routers caused…"
         else:
-            continue  # "Priya's laptop crashed", "X's console timed out": nothing reached
+            # the act, from the words where the parser hung the thing on another verb:
+            # "marisol's terraform apply/VBP destroyed the prod bastion"
+            read = act_after(thing, sentence, lambda t: is_word(t, lists.words))
+            if read is None or read.i == thing.head.i:
+                continue  # "Priya's laptop crashed", "X's console timed out": nothing reached
+            verb = read
         if relieves(verb):
             continue  # "Priya's fix stopped the errors": good news
         if not verbal(verb) or not is_word(verb, lists.words):

@@ -160,12 +160,13 @@ def _controller(verb: Token) -> Token | None:
     """Who a passive duty binds: "Operators are expected to read…", "staff are required to
     sign…" (the passive's subject is who must act)."""
     head = verb.head
-    if verb.dep_ != "xcomp" or lemma(head) not in _OBLIGING | _BINDING:
+    if verb.dep_ != "xcomp" or lemma(head) not in _BINDING:
         return None
     return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 
 
-_BINDING = frozenset({"ask", "tell", "instruct", "oblige", "obligate", "suppose", "remind"})
+# Heads of a passive duty: the obliging ones, and those that tell someone to act.
+_BINDING = _OBLIGING | {"ask", "tell", "instruct", "oblige", "obligate", "suppose", "remind"}
 
 
 def _of_us(subject: Token) -> bool:
