@@ -34,6 +34,10 @@ it is not):
 - `labelled/dev-2026-12n.tsv` (300): a mixed set of the shapes keyword lists miss (labels,
   one-line tables, reported speech, nominalisations), measured first (317fd32: P 0.962,
   R 0.674), then tuned on (training data).
+- `labelled/dev-2026-12o.tsv` (320, person-as-cause and concealed-blame in the registers
+  real writers use) and `labelled/dev-2026-12p.tsv` (320, mixed, a third non-native and a
+  third chat): by two more helpers, measured first (39c9f8d: P 0.963, R 0.578 and P 0.985,
+  R 0.711), then tuned on (training data).
 - `../shared/eval/real-sentences-dev.tsv`: real sentences (development half; not copied
   into the project), when present.
 
@@ -60,6 +64,8 @@ Measure them by name, without `--errors`, and never tune on them.
 - `labelled/val-2026-12m.tsv` (400): a second validation set of that round, written
   mid-round; its first figure (317fd32 with the recursion fix it found: P 0.983, R 0.748)
   and its last (P 0.983, R 0.774).
+- `labelled/val-2026-12q.tsv` (400): the sixth round's validation set, written before any
+  of that round's rule changes landed; its first figure (39c9f8d: P 0.960, R 0.764).
 
 A sentence counts as flagged when a language finding starts on it. Recall per rule is
 over the sentences labelled with that rule (flagged by any rule); precision per rule is
@@ -100,6 +106,8 @@ DEFAULT_SETS = [
     HERE / "labelled" / "dev-2026-12k.tsv",
     HERE / "labelled" / "dev-2026-12l.tsv",
     HERE / "labelled" / "dev-2026-12n.tsv",
+    HERE / "labelled" / "dev-2026-12o.tsv",
+    HERE / "labelled" / "dev-2026-12p.tsv",
     HERE.parents[1] / "shared" / "eval" / "real-sentences-dev.tsv",
 ]
 HEADINGS = {
