@@ -64,6 +64,8 @@ Measure them by name, without `--errors`, and never tune on them.
 - `labelled/val-2026-12m.tsv` (400): a second validation set of that round, written
   mid-round; its first figure (317fd32 with the recursion fix it found: P 0.983, R 0.748)
   and its last (P 0.983, R 0.774).
+- `labelled/sealed-2027-03.tsv` (450): the sixth round's frozen set, committed before any of
+  that round's rule changes; measured on the rules it found (39c9f8d: P 0.984, R 0.756).
 - `labelled/val-2026-12q.tsv` (400): the sixth round's validation set, written before any
   of that round's rule changes landed; its first figure (39c9f8d: P 0.960, R 0.764).
 
