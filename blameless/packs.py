@@ -40,7 +40,9 @@ Construction = Literal[
     "copular",  # "X was responsible for", "the root cause was X", "Root cause: X"
     "cleft",  # "it was X who …"
     "label",  # a cause label and a person, from the words: "root cause = @kwabena, he…"
+    "assignment",  # work put on a person by an action item's words: "X to double-check…"
     "equation",  # a note's outcome linked to a person: "the 502s were on Amir", "5xx ← Jun's flip"
+    "headline",  # an outcome heading a note, then who did what: "Checkout down — X pushed…"
     "causal",  # "because X did…", "due to X", "traced back to a password set by X"
     "consequence",  # "X ran the script, causing…", "…, which led to the outage"
     "owned",  # a person's thing does the damage: "@gkaur's purge job took out the thumbnails"
@@ -78,6 +80,9 @@ class Frame(_Strict):
     # they narrow what is parsed ("did not check" needs a negation).
     requires: tuple[str, ...] = ()
     negated: bool = False  # the act must be negated: "did not check", "was never tested"
+    # The anchor word is among the sentence's first `leading` words (0: anywhere), as a
+    # note's heading is: "[SEV1] Checkout down — Ibrahim pushed…".
+    leading: int = Field(default=0, ge=0)
     # "past": the anchor's clause tells of a finished act, not the writers' own ("the fix was
     # obviously a rollback"; not "SSH is obviously no longer exposed", "we had of course…")
     tense: Literal["any", "past"] = "any"

@@ -225,6 +225,30 @@ BLAME = [
     ),
     Template("people-fix", "Tell {a} to stop deploying from a laptop.", system_fine=False),
     Template("people-fix", "{A} retrained on the failover runbook.", system_fine=False),
+    # an action item's words put the work on a person, however the parser hung them
+    Template(
+        "people-fix", "{A} to double-check every DNS change before applying it.", system_fine=False
+    ),
+    Template(
+        "people-fix",
+        "Make sure {a} double-checks the replica lag before promoting anything.",
+        system_fine=False,
+    ),
+    # an outcome heading a note, then who did what; an earlier act that explains an outcome
+    Template("person-as-cause", "Checkout down — {a} pushed the config to prod during the freeze."),
+    Template(
+        "person-as-cause",
+        "The cluster was already down at 02:00; {a} had drained all three nodes at once.",
+    ),
+    # damage dated from a person's act, told as a state or with the act first
+    Template(
+        "person-as-cause",
+        "The checkout service was down for an hour after {a} ran the cleanup script.",
+    ),
+    Template(
+        "person-as-cause",
+        "After {a} touched the firewall rules, the VPN stopped working for everyone.",
+    ),
     # judgmental with a person
     # judgement words blame by themselves: a system in the agent's place is judged too
     Template("judgmental", "{A} made a careless change to the firewall rules.", system_fine=False),
@@ -251,6 +275,14 @@ SELF_STANDING = [
     Template("concealed-blame", "NET-77: failover drill results never reviewed"),
     Template("concealed-blame", "Capacity warnings were raised twice and dismissed both times."),
     Template("concealed-blame", "The guidance from the storage vendor was misread."),
+    Template("concealed-blame", "Backup job logs went unchecked for months."),
+    Template("concealed-blame", "The alarm was ignored, so the disk became full."),
+    Template(
+        "concealed-blame", "Validation of the input file was not carried out before the load."
+    ),
+    Template("human-error", "The investigation attributes the outage to human error."),
+    Template("human-error", "fat finger on the terraform var, 3 instead of 30"),
+    Template("self-blame", "ok i broke it. i'm an idiot. rolling back"),
     Template("concealed-blame", "Ownership of the expiring certificate fell through the cracks."),
     Template("concealed-blame", "The rollback plan was never written, let alone rehearsed."),
     Template("concealed-blame", "Nobody ever looked at the dead-letter queue."),
@@ -368,6 +400,10 @@ SELF_STANDING = [
 ]
 
 NEUTRAL = [
+    "The database was already down when {a} joined the call.",
+    "Checkout down — {a} rolled back the deploy at 14:05.",
+    "The site was down for an hour; {a} had paged the DBA at 14:05.",
+    "When {a} paged the DBA, the primary was already down.",
     "If {a} truncates the audit table as proposed, the export will lose 90 days.",
     "{A} restored the BGP sessions at 03:41, ending the blackhole.",
     "Please don't blame {a}; the tool allowed the command.",
@@ -419,6 +455,11 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    "We made sure that Priya double-checked the config before the cutover.",
+    "The canary was skipped so the hotfix could ship before the sale.",
+    "Make sure the pipeline double-checks the target cluster.",
+    "The regression went unnoticed for two weeks because no test covered it.",
+    "Attributing an outage to human error ends the investigation too early.",
     "Who is supposed to approve DNS changes now that the CAB is gone?",
     "The storage vendor's firmware bug caused the controllers to reset under load.",
     "So, did the cron job drop the table?",
@@ -556,6 +597,7 @@ def place(sentence: str, placement: str) -> str:
             "Remind",
             "Send",
             "Hold",
+            "After",
         ):
             sentence = first.lower() + " " + rest if first not in ("I",) else sentence
     return PLACEMENTS[placement].format(s=sentence)

@@ -48,6 +48,7 @@ TECHNICAL_MODIFIERS = _LEX.words("technical_modifiers")
 AMBIGUOUS_ROLES = _LEX.words("ambiguous_roles")
 _HUMAN_ROLE_MODIFIERS = _LEX.words("human_role_modifiers")
 _PERSON_POSSESSIVES = _LEX.words("person_possessives") - {"their"}
+_SHIFT_TIMES = frozenset({"night", "day", "morning", "evening", "weekend", "late", "early"})
 _PARTITIVES = frozenset(
     {"one", "some", "many", "several", "two", "three", "each", "most", "few", "all", "both"}
 )
@@ -104,6 +105,8 @@ def is_human(
         return False
     if any(c.dep_ == "compound" and c.lower_ in TEAM_NOUNS for c in token.children):
         return True  # "Team B", "the Ops folks"
+    if singular == "shift" and any(c.lower_ in _SHIFT_TIMES for c in token.children):
+        return True  # "the night shift": its people, not "a shift in traffic"
     # The tagger sometimes leaves a plural unlemmatized ("devs"/NN): try it bare as well.
     forms = {lower, token.lemma_.lower(), singular}
     if forms & TEAM_NOUNS:

@@ -90,7 +90,9 @@ _KINDS = lexicon().words("blame_talk_kinds")
 
 def _general(sentence: Span, quoted: set[int]) -> bool:
     """No finished act: the main verbs are present tense, modal or imperative (quoted
-    examples aside: "ask 'how did this make sense?'" is advice)."""
+    examples aside: "ask 'how did this make sense?'" is advice). A claim about practice is
+    made with a verb: a note without one ("fat finger on the var, 3 instead of 30") is not."""
+    stated = False
     for token in sentence:
         if token.i in quoted:
             continue
@@ -98,6 +100,9 @@ def _general(sentence: Span, quoted: set[int]) -> bool:
         if any(a.tag_ == "VBD" and a.lemma_ == "do" and _asked(a, sentence) for a in auxes):
             return False  # "(question:) why did you choose…": a past act, asked about
         if token.dep_ in ("ROOT", "conj") and token.pos_ in ("VERB", "AUX"):
+            stated = True
+            if _incident_acted_on(token):
+                return False  # "the investigation attributes the outage to…": this outage
             if _commitment(token, auxes):
                 return False  # "we will reinforce to staff…": the writers' own plan
             if token.tag_ == "VBD" or (
@@ -112,7 +117,21 @@ def _general(sentence: Span, quoted: set[int]) -> bool:
             return False  # "investigators say an administrator pushed…": a finished act
         if token.tag_ == "VBN" and token.dep_ == "xcomp" and any(a.lower_ == "have" for a in auxes):
             return False  # "we ought to have load-tested…": a finished act, judged
-    return True
+    return stated
+
+
+def _incident_acted_on(verb: Token) -> bool:
+    """The verb's object is one incident, named with a definite article: "attributes the
+    outage to…" tells of this outage, not of a practice."""
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in _INCIDENTS
+        and any(d.lower_ in ("the", "this", "that") for d in c.children if d.dep_ == "det")
+        for c in verb.children
+    )
+
+
+_INCIDENTS = lexicon().words("incident_nouns")
 
 
 def _reported(verb: Token) -> bool:

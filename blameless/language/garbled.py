@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from blameless.language.agents import is_human
+from blameless.language.agents import is_handle, is_human
 from blameless.language.parse import REAL_AUXILIARIES
 from blameless.language.spans import opens_clause
 
@@ -60,7 +60,7 @@ def assignee(verb: Token) -> Token | None:
     if to is None or to.i != verb.i - 1 or verb.dep_ == "xcomp":
         return None  # "X needs to read" is no assignment under a label
     start = to.i
-    while start > 0 and to.i - start < 6 and _naming(to.doc[start - 1]):
+    while start > 0 and to.i - start < 6 and naming(to.doc[start - 1]):
         start -= 1
     named = to.nbor(-1)
     if start == to.i or start == 0 or to.doc[start - 1].text != ":":
@@ -69,9 +69,13 @@ def assignee(verb: Token) -> Token | None:
     return named if any(is_human(t, proper_nouns=True, agent_slot=True) for t in phrase) else None
 
 
-def _naming(token: Token) -> bool:
+def naming(token: Token) -> bool:
     """A word a name, a handle or a role is spelled with: "the on-call engineer", "@k.smith"."""
-    if token.text.startswith("@") or (token.text[:1].isupper() and token.is_alpha):
+    if (
+        is_handle(token)
+        or token.text.startswith("@")
+        or (token.text[:1].isupper() and token.is_alpha)
+    ):
         return True  # a handle, a name whatever its tag ("Amir"/VB, "Will"/MD)
     if token.pos_ == "PUNCT":
         return token.text in ("-", ".", "@")
@@ -87,7 +91,7 @@ def causative(word: Token, sentence: Span) -> bool:
     causer = next((t for t in before if t.lower_ in ("have", "make", "had", "made")), None)
     if causer is None or not opens_clause(causer):
         return False
-    people = [t for t in word.doc[causer.i + 1 : word.i] if _naming(t)]
+    people = [t for t in word.doc[causer.i + 1 : word.i] if naming(t)]
     named = [t for t in people if is_human(t, proper_nouns=True, agent_slot=True)]
     return bool(named) and len(people) == word.i - causer.i - 1
 

@@ -38,6 +38,7 @@ IRREGULAR = {
     "keep": ("kept", "kept"),
     "mean": ("meant", "meant"),
     "overwrite": ("overwrote", "overwritten"),
+    "override": ("overrode", "overridden"),
     "shake": ("shook", "shaken"),
     "throw": ("threw", "thrown"),
     "undergo": ("underwent", "undergone"),

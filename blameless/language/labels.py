@@ -2,8 +2,9 @@
 rarely makes sense of notes: "root cause = @kwabena, he pushed…", "Main reason of
 failure is Hyun-woo, he restarted…", "root cause is literally @tariq running migrate…",
 "Contributing factor: Sione's wipe of the live bucket" (a possessor is read as an agent
-there). And a note's equation of an outcome with a person: "the 502s were on Amir",
-"Spike in 5xx ← Jun's feature flag flip", "cormac + his quick fix = 4h outage".
+there). A note's equation of an outcome with a person: "the 502s were on Amir",
+"Spike in 5xx ← Jun's feature flag flip", "cormac + his quick fix = 4h outage". And an
+outcome heading a note, then who did what: "Checkout down — Ibrahim pushed config…".
 """
 
 from __future__ import annotations
@@ -12,14 +13,24 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from blameless.language.parse import Found, lemma, negated
+from blameless.language.agents import is_human
+from blameless.language.lexicon import lexicon
+from blameless.language.parse import Found, hypothetical, lemma, negated, past_form, subject_of
 from blameless.language.rulekit import Lists
-from blameless.language.spans import head_noun, last_word, quoted_tokens
+from blameless.language.sequels import relieves
+from blameless.language.spans import (
+    WRITERS,
+    clause_end,
+    head_noun,
+    last_word,
+    opens_clause,
+    quoted_tokens,
+)
 from blameless.language.vocabulary import word_names
 from blameless.language.wording import is_word
 
 # What joins the label to what it names: a colon, an equals sign or an arrow, or a copula.
-_MARKS = frozenset({":", "=", "->", "=>", "→", "-", "–", "—"})
+_MARKS = frozenset({":", "=", "->", "=>", "→", "-", "–", "—", "|"})
 _LINKS = _MARKS | {"is", "was", "'s", "’s"}
 # Words a writer puts between the link and the name: "is literally @tariq", "was clearly X".
 _HEDGES = frozenset(
@@ -44,6 +55,7 @@ _LABEL_HEADS = frozenset(
         "analysis",
         "offender",
         "villain",
+        "trigger",
     }
 )
 
@@ -188,3 +200,70 @@ def _named(side: list[Token], owned: bool, lists: Lists) -> Token | None:
             continue
         return token if not owned or _possessor(token) else None
     return None
+
+
+# What joins a note's heading outcome to the act after it.
+_HEADLINE_LINKS = frozenset(mark.strip() for mark in lexicon().words("headline_marks"))
+_MODIFYING = frozenset({"compound", "amod", "nmod"})
+
+
+def headline(sentence: Span, lists: Lists) -> Iterator[Found]:
+    """An outcome (`words`) heading a note, then a person's finished act: "[SEV1] Checkout
+    down — Ibrahim pushed config to prod during the freeze", "Nightly ETL failed, Gabriel
+    killed the scheduler pod mid-run". Not a response ("Outage — Ana paged the DBA")."""
+    doc = sentence.doc
+    for link in sentence:
+        if link.text not in _HEADLINE_LINKS or link.i == sentence.start or _arrow(link, sentence):
+            continue  # (an arrow is the equation's: "errors spike -> Ana's page woke the DBA")
+        if link.text in ("-", "–") and not doc[link.i - 1].whitespace_:
+            continue  # a hyphen inside a word: "Seo-yeon"
+        heading = _phrase(doc[max(sentence.start, link.i - 8) : link.i], backwards=True)
+        # the heading's own outcome, not a word that modifies another ("Incident review:")
+        outcome = next(
+            (t for t in heading if is_word(t, lists.words) and t.dep_ not in _MODIFYING), None
+        )
+        after = doc[link.i + 1 : min(sentence.end, link.i + 7)]
+        act = next((t for t in after if t.pos_ == "VERB" or _main_aux(t)), None)
+        if outcome is None or act is None:
+            continue
+        # An act in the pluperfect explains an outcome told before it, whatever that clause
+        # holds ("the cluster was already down; the night operator had drained…"); other
+        # acts only follow a note's bare heading.
+        explains = _pluperfect(act)
+        clause = any(t.pos_ == "VERB" and t.i != outcome.i for t in heading)
+        # (a note's heading opens the line, as the frame's `leading` says: "…the root cause of
+        # the regression, and the team…" runs on from a clause before it)
+        opens = bool(heading) and (heading[0].i - sentence.start <= 2 or opens_clause(heading[0]))
+        if not opens or ((clause or link.text == ";") and not explains):
+            continue  # the heading is a clause of its own, not a note's outcome
+        if not (explains or (past_form(act) and (act.tag_ != "VBN" or act.dep_ == "ROOT"))):
+            continue
+        agent = subject_of(act)
+        if agent is None or not lists.agent(agent):  # "— Will/MD pushed…": from the words
+            agent = next((t for t in doc[link.i + 1 : act.i] if _doer(t, lists)), None)
+        if agent is None or agent.i <= link.i:
+            continue
+        if lists.unless_in(doc[act.i : act.i + 2].text) or relieves(act):
+            continue  # "Checkout down — Priya rolled back at 14:05": the response
+        if negated(act) or hypothetical(act):
+            continue
+        yield Found.spanning(outcome, agent, clause_end(act))
+        return
+
+
+def _main_aux(token: Token) -> bool:
+    """An auxiliary that is its clause's verb ("was"), not a helper ("had drained")."""
+    return token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")
+
+
+def _pluperfect(act: Token) -> bool:
+    """ "had drained": an act told as done before the outcome it explains."""
+    return act.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in act.children
+    )
+
+
+def _doer(token: Token, lists: Lists) -> bool:
+    """A person by the words, where the parser lost the subject ("Will"/MD, "@k.smith")."""
+    wanted = lists.wanted == "person" and token.lower_ not in WRITERS
+    return wanted and not _possessor(token) and is_human(token, proper_nouns=True, agent_slot=True)

@@ -57,6 +57,7 @@ class Lexicon(BaseModel):
     cessation_verbs: Words
     remedy_verbs: Words
     sequel_verbs: Words
+    broken_states: Words
     cause_labels: Words
     causal_prepositions: Words
     ironic_causes: Words
@@ -103,11 +104,15 @@ class Lexicon(BaseModel):
     past_duties: Words
     stern_talk_verbs: Words
     person_sanctions: Words
+    softeners: Words
+    lead_ins: Words
     learning_verbs: Words
     learning_objects: Words
     training_nouns: Words
     prohibition_words: Words
     concealing_phrases: Words
+    neglect_states: Words
+    doing_verbs: Words
     process_subjects: Words
     negations: Words
     possessive_marks: Words
@@ -117,6 +122,8 @@ class Lexicon(BaseModel):
     foresight_verbs: Words
     planned_words: Words
     pseudo_cleft_openers: Words
+    dating_words: Words
+    headline_marks: Words
     clause_breaks: Words
     perfect_auxiliaries: Words
     perfect_have: Words

@@ -48,6 +48,10 @@ class Words:
         ]
         return cls(order, frozenset(order + parts), text.lower().replace("’", "'"))
 
+    def opening(self, count: int) -> Words:
+        """The first `count` words only (symbols are looked for in the whole text)."""
+        return Words(self.order[:count], frozenset(self.order[:count]), self.folded)
+
 
 # A phrase after its first word: the words in its middle, then any form of its last word,
 # which may come up to this many words later (a particle: "took the whole site down").

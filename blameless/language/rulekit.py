@@ -1,9 +1,10 @@
 """A frame compiled for matching: its word lists resolved from the lexicon, its prefilter
 derived from them, and the construction that interprets it.
 
-The constructions (in `agentive`, `causation`, `sequels`, `labels`, `moods`, `questions`,
-`orders`, `targets` and `lexical`) are the generic rule kinds; a frame is data that picks
-one and fills it. Nothing here knows any rule by name.
+The constructions (in `agentive`, `agentless`, `assignments`, `causation`, `clefts`,
+`sequels`, `labels`, `moods`, `questions`, `orders`, `targets` and `lexical`) are the
+generic rule kinds; a frame is data that picks one and fills it. Nothing here knows any
+rule by name.
 """
 
 from __future__ import annotations
@@ -121,7 +122,10 @@ Construction = Callable[["Span", Lists], Iterator["Found"]]
 def _constructions() -> dict[str, Construction]:
     from blameless.language import (
         agentive,
+        agentless,
+        assignments,
         causation,
+        clefts,
         labels,
         lexical,
         moods,
@@ -136,21 +140,23 @@ def _constructions() -> dict[str, Construction]:
         "marker": agentive.marker,
         "possessive": agentive.possessive,
         "copular": agentive.copular,
-        "cleft": agentive.cleft,
+        "cleft": clefts.cleft,
         "causal": causation.causal,
         "consequence": causation.consequence,
         "owned": causation.owned,
         "sequel": sequels.sequel,
         "label": labels.label,
         "equation": labels.equation,
+        "headline": labels.headline,
         "modal-perfect": moods.modal_perfect,
         "lapse": moods.lapse,
         "unmet": moods.unmet,
         "conditional": moods.conditional,
         "question": questions.question,
         "imperative": orders.imperative,
+        "assignment": assignments.assignment,
         "target": targets.target,
-        "agentless": moods.agentless,
+        "agentless": agentless.agentless,
         "without": moods.without,
         "lexical": lexical.lexical,
     }
@@ -168,6 +174,9 @@ class CompiledFrame:
         """Whether the frame could match a sentence, without parsing it."""
         if not self.prefilter.search_words(words):
             return False
+        leading = self.frame.leading
+        if leading and not self.prefilter.search_words(words.opening(leading)):
+            return False  # the anchor must open the sentence, as a note's heading does
         if not all(required.search_words(words) for required in self.requirements):
             return False
         agent = self.frame.agent

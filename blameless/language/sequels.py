@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -26,6 +27,8 @@ from blameless.language.wording import is_word
 _SYMPTOMS = lexicon().words("symptom_nouns")
 _CESSATION = lexicon().words("cessation_verbs")
 _REMEDIES = lexicon().words("remedy_verbs")
+# What a system is left as: "checkout was down for an hour after…".
+_BROKEN = lexicon().words("broken_states")
 
 
 def nothing(thing: Token) -> bool:
@@ -57,8 +60,14 @@ def sequel(sentence: Span, lists: Lists) -> Iterator[Found]:
     why rack 14 went dark", "…, that's what corrupted the WAL". (With the act's own doer,
     "…and locked everyone out", it is the `subject` construction's.)"""
     for outcome in sentence:
+        state = _left_broken(outcome)
+        if state is not None:
+            yield from _after(outcome, lists, state)  # "customers were double-charged after…"
+            continue
         if not outcome.tag_.startswith("VB") or not is_word(outcome, lists.words):
             continue
+        if outcome.lower_ in _BROKEN and lemma(outcome) not in lists.words:
+            continue  # a state word as a verb: "had already gone home"
         if negated(outcome) or hypothetical(outcome):
             continue
         yield from _after(outcome, lists)
@@ -81,16 +90,19 @@ def sequel(sentence: Span, lists: Lists) -> Iterator[Found]:
             yield Found.spanning(outcome, agent, phrase_start(agent), clause_end(outcome))
 
 
-def _after(outcome: Token, lists: Lists) -> Iterator[Found]:
+def _after(outcome: Token, lists: Lists, anchor: Token | None = None) -> Iterator[Found]:
     """The damage dated from a person's act: "the records system went dark after an
     administrator pushed an update to every server"."""
     suffered = subject_of(outcome, patients=True)
     if suffered is None or lists.agent(suffered) or lemma(suffered) in _SYMPTOMS:
         return  # "Ana went home after…", "the errors stopped after…"
-    if _recurred(outcome) or not past_form(outcome):
+    told = past_form(outcome) or timeline_entry(outcome.sent)
+    if _recurred(outcome) or not told:
         return  # "…crashed again after…": failing before; "breaks when…": a habit
-    clauses = [c for c in outcome.children if c.dep_ == "advcl" and c.i > outcome.i]
-    clauses += _dated_by_words(outcome)  # "…after @k.smith/punct pushed…": a lost parse
+    # after the outcome, or before it: "After Alejandro touched the firewall, the VPN…"
+    # (a fronted clause after a timestamp may be read as a ccomp; its "after" still dates it)
+    clauses = [c for c in outcome.children if c.dep_ in ("advcl", "ccomp")]
+    clauses += _dated_by_words(anchor or outcome)  # "…after @k.smith/punct pushed…": lost
     for clause in clauses:
         timed = any(c.lower_ in _DATING for c in clause.children if c.dep_ in ("mark", "advmod"))
         worded = clause.i >= 2 and clause.doc[clause.i - 2].lower_ in _DATING  # "after X did"
@@ -103,17 +115,36 @@ def _after(outcome: Token, lists: Lists) -> Iterator[Found]:
             agent = clause.doc[clause.i - 1]
         if lists.agent(agent):
             assert agent is not None
-            yield Found.spanning(outcome, agent, suffered, clause_end(clause))
+            yield Found.spanning(anchor or outcome, agent, suffered, clause_end(clause))
 
 
-_DATING = frozenset({"after", "when", "once"})
+_DATING = lexicon().words("dating_words")
+
+
+def _left_broken(verb: Token) -> Token | None:
+    """ "was down", "went offline", "were double-charged": a state of damage, told with a
+    verb of being or becoming rather than a damage verb."""
+    if verb.lower_ in _BROKEN and any(c.dep_ == "auxpass" for c in verb.children):
+        return None if negated(verb) else verb  # "pods got evicted", "rows were deleted"
+    if lemma(verb) not in ("be", "go", "stay", "remain", "get") or negated(verb):
+        return None
+    doc = verb.doc
+    for state in verb.children:
+        if state.dep_ not in ("acomp", "advmod", "attr", "oprd", "prt"):
+            continue
+        joined = doc[state.i - 2].lower_ + "-" + state.lower_ if state.i >= 2 else ""
+        if state.lower_ in _BROKEN:
+            return state
+        if doc[state.i - 1].text == "-" and joined in _BROKEN:
+            return doc[state.i - 2]  # the phrase's first word, where its match begins
+    return None
 
 
 def _dated_by_words(outcome: Token) -> list[Token]:
     """The past verb two words after an "after" that follows the outcome: "went dark after
     @k.smith pushed…", however the parser hung the words."""
     doc = outcome.doc
-    for token in doc[outcome.i + 1 : min(len(doc) - 2, outcome.i + 5)]:
+    for token in doc[outcome.i + 1 : min(len(doc) - 2, outcome.i + 6)]:
         if token.lower_ in _DATING and doc[token.i + 2].tag_ == "VBD":
             return [doc[token.i + 2]]
     return []
@@ -149,11 +180,34 @@ def _sequel_cue(outcome: Token, sentence: Span) -> Token | None:
             return next((t for t in reversed(earlier) if t.lower_ == "and"), word)
         finite = word.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG")
         acting = word.tag_ == "VB" and any(c.dep_ in ("dobj", "prt") for c in word.children)
+        if word.text == ";" and _refers_back(outcome, sentence):
+            return word  # "…; rack B loses power as a result"
         if word.is_punct or ((finite or acting) and word.dep_ not in ("aux", "auxpass")):
             return None  # another clause's verb or a break: not this outcome's cue
         if word.lower_ == "without":
             return None  # "…without causing any downtime": no damage done
     return None
+
+
+def _refers_back(outcome: Token, sentence: Span) -> bool:
+    """The outcome's clause points back at what came before it: "as a result", "because of
+    that change", "as a consequence"."""
+    rest = sentence.doc[outcome.i + 1 : sentence.end].text.lower()
+    return bool(_BACK_REFERENCES.search(rest))
+
+
+# (not "as a result of the disk filling", which names another cause)
+_BACK_REFERENCES = re.compile(
+    r"\b(?:as an? (?:direct )?(?:result|consequence)(?! of)|because of (?:that|this|it)\b|in turn)"
+)
+# A timeline entry: a clock time opens it ("09:41 Wei Ling runs the purge script; …").
+_CLOCK = re.compile(r"^\[?\d{1,2}:\d{2}")
+
+
+def timeline_entry(sentence: Span) -> bool:
+    """The sentence is a timeline entry, whose acts are told in the present."""
+    first = next((t for t in sentence if not t.is_punct or t.text == "["), None)
+    return first is not None and bool(_CLOCK.match(sentence.doc[first.i :].text))
 
 
 def _outcome_subject(cue: Token, outcome: Token) -> Token | None:
@@ -185,8 +239,7 @@ def _act_before(cue: Token, sentence: Span) -> Token | None:
         if word.tag_ == "VBG" and any(a.tag_ == "VBD" and a.dep_ == "aux" for a in word.children):
             return word  # "he was flooding the queue…, this is why the consumer is dying"
         misread = word.tag_ in ("VB", "VBN") and past_form(word) and subject_of(word) is not None
-        if word.dep_ not in ("aux", "auxpass", "amod") and (
-            word.tag_ == "VBD" or perfect or misread
-        ):
+        told = word.tag_ == "VBD" or (word.tag_ == "VBZ" and timeline_entry(sentence))
+        if word.dep_ not in ("aux", "auxpass", "amod") and (told or perfect or misread):
             return word  # ("Will rebooted/VB…": a name read as a modal)
     return None
