@@ -402,6 +402,9 @@ SELF_STANDING = [
 NEUTRAL = [
     "The database was already down when {a} joined the call.",
     "Checkout down — {a} rolled back the deploy at 14:05.",
+    "{A} is not at fault; the command had no production guard.",
+    "The outage was not caused by {p} change.",
+    "{P} migration ran cleanly in all regions; the errors came from the cache layer.",
     "The site was down for an hour; {a} had paged the DBA at 14:05.",
     "When {a} paged the DBA, the primary was already down.",
     "If {a} truncates the audit table as proposed, the export will lose 90 days.",
@@ -457,6 +460,7 @@ NEUTRAL = [
 NEUTRAL_SELF_STANDING = [
     "We made sure that Priya double-checked the config before the cutover.",
     "The canary was skipped so the hotfix could ship before the sale.",
+    "This was not caused by a security incident, and no customer data was accessed.",
     "Make sure the pipeline double-checks the target cluster.",
     "The regression went unnoticed for two weeks because no test covered it.",
     "Attributing an outage to human error ends the investigation too early.",

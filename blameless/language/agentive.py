@@ -162,15 +162,25 @@ def _in_causal_position(thing: Token, lists: Lists) -> bool:
         return False
     head = thing
     for _ in range(3):
+        if head.dep_ in ("ccomp", "conj", "advcl", "parataxis") and _own_subject(head.head):
+            return False  # up into another clause: "X's migration ran…; the errors came from…"
         head = head.head
-        if lists.cancels(head) or relieves(head):
-            return False  # "Priya's fix stopped the errors", "Omar's rollback restored…"
+        if lists.cancels(head) or relieves(head) or negated(head):
+            return False  # "Priya's fix stopped the errors", "was not caused by X's push"
         if lists.has_marker(head):
             return True
         linked = ("conj", "prep", "agent", "attr", "ccomp", "relcl")  # "is what killed"
         if any(lists.has_marker(c) for c in head.children if c.dep_ in linked):
             return True  # "…locked the table and brought down checkout", "due to"
     return False
+
+
+def _own_subject(clause: Token) -> bool:
+    """The clause has a subject of its own ("…; the errors came from the cache"), not a
+    "what" or "which" that stands for the thing ("is what killed…")."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in clause.children
+    )
 
 
 def copular(sentence: Span, lists: Lists) -> Iterator[Found]:
@@ -183,11 +193,24 @@ def copular(sentence: Span, lists: Lists) -> Iterator[Found]:
         if any(c.dep_ in ("relcl", "acl") and lists.cancels(c) for c in word.children):
             continue  # "the reason we noticed was Kofi checking…": credit, not a cause
         for agent in _copular_agents(word, sentence):
-            if lists.agent(agent) and not negated(word.head):
+            if lists.agent(agent) and not _denied(word):
                 first = min(phrase_start(agent), phrase_start(word), key=lambda t: t.i)
                 last = max(last_word(agent), word, key=lambda t: t.i)
                 yield Found(word, agent, first, last)
                 break
+
+
+def _denied(word: Token) -> bool:
+    """The copula that carries the word is negated: "is not at fault", "was never the
+    cause" (through the preposition the word hangs off)."""
+    token = word
+    for _ in range(3):
+        token = token.head
+        if negated(token):
+            return True
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return False
+    return False
 
 
 def _about_an_outcome(word: Token, lists: Lists) -> bool:

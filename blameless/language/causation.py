@@ -57,6 +57,8 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
         elif is_word(word, lists.words) and word.dep_ != "mark":
             if _credits(word):
                 continue  # "because of Ivan's dashboard, the regression was caught": credit
+            if negated(word) or (word.pos_ == "ADP" and negated(word.head)):
+                continue  # "the outage was not caused by the new hire": denied
             target = _causal_object(word)
             parties = [*_responsible_parties(target)] if target is not None else []
             # when the parse lost the phrase; not for "pin X to …", which has its own object
