@@ -240,6 +240,13 @@ BLAME = [
         "person-as-cause",
         "The cluster was already down at 02:00; {a} had drained all three nodes at once.",
     ),
+    # an outcome's onset dated from a person's act
+    Template("person-as-cause", "The 500s started exactly when {a} merged the pull request."),
+    Template(
+        "people-fix",
+        "What we'll do differently: {a} pays more attention during handoffs.",
+        system_fine=False,
+    ),
     # damage dated from a person's act, told as a state or with the act first
     Template(
         "person-as-cause",
@@ -403,6 +410,8 @@ NEUTRAL = [
     "The database was already down when {a} joined the call.",
     "Checkout down — {a} rolled back the deploy at 14:05.",
     "{A} is not at fault; the command had no production guard.",
+    "The outage started at 14:02, when {a} was at lunch.",
+    "The errors started after {a} rolled back the release.",
     "The outage was not caused by {p} change.",
     "{P} migration ran cleanly in all regions; the errors came from the cache layer.",
     "The site was down for an hour; {a} had paged the DBA at 14:05.",
@@ -461,6 +470,7 @@ NEUTRAL_SELF_STANDING = [
     "We made sure that Priya double-checked the config before the cutover.",
     "The canary was skipped so the hotfix could ship before the sale.",
     "This was not caused by a security incident, and no customer data was accessed.",
+    "Note: the on-call engineer reads the runbook for every page, which is how the gap was found.",
     "Make sure the pipeline double-checks the target cluster.",
     "The regression went unnoticed for two weeks because no test covered it.",
     "Attributing an outage to human error ends the investigation too early.",

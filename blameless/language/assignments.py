@@ -27,8 +27,9 @@ _LEAD_INS = lexicon().words("lead_ins")
 # The links that put work on whoever precedes them.
 _LINKS = frozenset({"to", "will", "'ll", "’ll", "must", "shall", "should"})
 _DUTIES = frozenset({"has", "have", "needs", "need", "is", "are", "got"})  # "…has to"
-# What opens a request about someone's behaviour: "make sure X double-checks…".
-_REQUESTS = frozenset({"sure", "ensure", "certain"})
+# What opens a request about someone's behaviour: "make sure X double-checks…" (a label's
+# colon does too, for a behaviour: "What we'll do differently: everyone pays attention").
+_REQUESTS = frozenset({"sure", "ensure", "certain", "that"})
 _BREAKS = frozenset({":", "-", "–", "—", "•", "*", ";", ",", "|"})
 
 
@@ -44,18 +45,25 @@ def assignment(sentence: Span, lists: Lists) -> Iterator[Found]:
         if reached.lower_ == "to" and reached.i > sentence.start:
             duty = sentence.doc[reached.i - 1]
             reached = duty if duty.lower_ in _DUTIES else reached  # "Fatma has to…"
+        person = None
         if reached.lower_ in _LINKS | _DUTIES:
             person = _named_before(reached, sentence, _BREAKS, line_start=True)
-        elif any(past_form(t) for t in tokens[index : index + size]):
+        if person is None and not reached.is_title and reached.lower_ in _LINKS | _DUTIES:
+            continue  # (but "Will" may be a name: "Start: Will pays more attention")
+        if person is None and any(past_form(t) for t in tokens[index : index + size]):
             continue  # "we made sure that Priya double-checked it": told, not asked
-        else:  # "make sure Eitan double-checks…": the name right before the act
-            person = _named_before(word, sentence, _REQUESTS | {"that"}, line_start=False)
+        if person is None:  # "make sure Eitan double-checks…", "Start: everyone pays…"
+            # (a lesson in the present after a label may tell how things are: "Note: the
+            # on-call engineer reads the runbook for every page")
+            asked = _REQUESTS if lists.objects else _REQUESTS | {":"}
+            person = _named_before(word, sentence, asked, line_start=False)
         if person is None or (person.lower_ in WRITERS and not lists.writers):
             continue
         last = _words_end(tokens[index + size - 1], sentence)
         if lists.objects and not lists.objects_in(sentence.doc[word.i : last.i + 1].text):
             continue  # a lesson needs its subject: "to read the runbook", not "to read Slack"
-        yield Found.spanning(word, person, person, last)
+        # (no agent: "everyone" here is told what to do, not a truth about people in general)
+        yield Found.spanning(word, None, person, last)
 
 
 def _before_softeners(word: Token, sentence: Span) -> Token | None:
@@ -81,8 +89,8 @@ def _named_before(
         return None
     before = doc[start - 1] if start > sentence.start else None
     lead_in = doc[sentence.start : start].text.lower().strip(" ,:-")
-    if line_start and lead_in in _LEAD_INS:
-        before = None  # "Going forward all developers must…": the line opens with them
+    if lead_in in _LEAD_INS:
+        before, line_start = None, True  # "Going forward all developers must…": they open it
     opened = before is not None and before.lower_ in opened_by
     numbered = line_start and before is not None and before.text.rstrip(".)").isdigit()
     if not (opened or numbered or (line_start and before is None)):

@@ -90,15 +90,24 @@ def _onset(verb: Token, lists: Lists) -> Iterator[Found]:
     outcome = subject_of(verb)
     if outcome is None or not (lists.has_marker(outcome) or _it_all(outcome)):
         return  # "the call started when Ana joined": no outcome began
-    for clause in verb.children:
-        # "when" dates the outage from the act; "after" only orders them in time
-        timed = any(c.lower_ == "when" for c in clause.children if c.dep_ in _TIMING)
-        if clause.dep_ != "advcl" or not timed or hypothetical(clause):
-            continue
+    for clause in _dated_clauses(verb):
+        if hypothetical(clause) or negated(clause) or _responds(clause):
+            continue  # "the outage began after Ana paged the DBA": the response
         agent = subject_of(clause)
         if lists.agent(agent):
             assert agent is not None
             yield Found.spanning(verb, agent, phrase_start(outcome), clause_end(clause), agent)
+
+
+def _dated_clauses(verb: Token) -> Iterator[Token]:
+    """The acts an onset is dated from: "…started (exactly) when/after X merged…", "…started
+    the moment X touched…"."""
+    for clause in verb.children:
+        timed = any(c.lower_ in _DATING for c in clause.children if c.dep_ in _TIMING)
+        if clause.dep_ == "advcl" and timed:
+            yield clause
+        elif clause.dep_ in ("dobj", "npadvmod") and clause.lower_ == "moment":
+            yield from (c for c in clause.children if c.dep_ == "relcl")
 
 
 def _it_all(subject: Token) -> bool:
@@ -107,8 +116,19 @@ def _it_all(subject: Token) -> bool:
     return subject.lower_ in ("it", "this") and whole
 
 
-_ONSETS = frozenset({"begin", "start"})
+_ONSETS = lexicon().words("onset_verbs")
 _TIMING = frozenset({"advmod", "mark"})
+_DATING = lexicon().words("dating_words")
+# Acts that date the response, a state or an absence, not the outage: "paged", "rolled
+# back", "was at lunch", "had gone home".
+_RESPONSES = lexicon().words(
+    "benign_verbs", "response_verbs", "remedy_verbs", "state_verbs", "absence_verbs"
+)
+
+
+def _responds(act: Token) -> bool:
+    """A responder's act, a state or an absence, which dates no outage: "paged"."""
+    return is_word(act, _RESPONSES)
 
 
 def _causal_object(word: Token) -> Token | None:

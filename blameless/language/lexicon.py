@@ -122,6 +122,8 @@ class Lexicon(BaseModel):
     foresight_verbs: Words
     planned_words: Words
     pseudo_cleft_openers: Words
+    absence_verbs: Words
+    onset_verbs: Words
     dating_words: Words
     headline_marks: Words
     clause_breaks: Words
