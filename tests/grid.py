@@ -284,6 +284,10 @@ SELF_STANDING = [
     Template("concealed-blame", "The guidance from the storage vendor was misread."),
     Template("concealed-blame", "Backup job logs went unchecked for months."),
     Template("concealed-blame", "The alarm was ignored, so the disk became full."),
+    Template("concealed-blame", "The alerts were there, but they were disregarded."),
+    Template(
+        "concealed-blame", "The analysis points to a lack of due diligence during onboarding."
+    ),
     Template(
         "concealed-blame", "Validation of the input file was not carried out before the load."
     ),
@@ -470,6 +474,7 @@ NEUTRAL_SELF_STANDING = [
     "We made sure that Priya double-checked the config before the cutover.",
     "The canary was skipped so the hotfix could ship before the sale.",
     "This was not caused by a security incident, and no customer data was accessed.",
+    "We had a cron job; it was skipped on Sunday because of the DST change.",
     "Note: the on-call engineer reads the runbook for every page, which is how the gap was found.",
     "Make sure the pipeline double-checks the target cluster.",
     "The regression went unnoticed for two weeks because no test covered it.",

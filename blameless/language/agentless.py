@@ -41,7 +41,7 @@ def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
         if reduced is not None and lists.wanted == "none":
             passive, subject = True, reduced  # "INC-902 RCA: disk-pressure alert ignored for 3h"
         if passive and not has_agent and subject is not None and lists.wanted == "none":
-            if lists.objects and not is_word(subject, lists.objects):
+            if lists.objects and not is_word(_referent(subject), lists.objects):
                 continue
             if _rule_not_event(verb):
                 continue  # "the canary is skipped for hotfixes": how it works, not a lapse
@@ -64,6 +64,16 @@ def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
             and not (lists.wanted == "nobody" and _any_object(verb))
         ):
             yield Found(verb, subject, phrase_start(subject), clause_end(verb))
+
+
+def _referent(subject: Token) -> Token:
+    """What "it" or "they" stands for: the last noun subject before it ("the alerts were
+    there, but they were disregarded")."""
+    if subject.lower_ not in ("it", "they", "these", "those"):
+        return subject
+    earlier = subject.doc[max(0, subject.i - 30) : subject.i]
+    nouns = [t for t in earlier if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"]
+    return nouns[-1] if nouns else subject
 
 
 def _of_the_writers(subject: Token) -> bool:
