@@ -209,8 +209,8 @@ _MODIFYING = frozenset({"compound", "amod", "nmod"})
 
 def headline(sentence: Span, lists: Lists) -> Iterator[Found]:
     """An outcome (`words`) heading a note, then a person's finished act: "[SEV1] Checkout
-    down — Ibrahim pushed config to prod during the freeze", "Nightly ETL failed, Gabriel
-    killed the scheduler pod mid-run". Not a response ("Outage — Ana paged the DBA")."""
+    down — Ibrahim pushed config to prod during the freeze", "SEC-42 Data exposure: intern
+    made the bucket public". Not a response ("Outage — Ana paged the DBA")."""
     doc = sentence.doc
     for link in sentence:
         if link.text not in _HEADLINE_LINKS or link.i == sentence.start or _arrow(link, sentence):
