@@ -103,17 +103,16 @@ def is_human(
         if lower in PLURAL_PRONOUNS:
             return antecedent_is_human(token, people)
         return False
+    # The tagger sometimes leaves a plural unlemmatized ("devs"/NN): try it bare as well.
+    forms = {lower, token.lemma_.lower(), singular}
     # "Team B", "Squad 7", "the ops lead", "a support team member"; not "a security incident"
     named = token.pos_ == "PROPN" or token.like_num or len(token.text) <= 2
-    role = lower in ROLE_NOUNS or singular in ROLE_NOUNS
-    if (named or role) and any(
+    if (named or forms & ROLE_NOUNS) and any(
         c.dep_ == "compound" and c.lower_ in TEAM_NOUNS for c in token.children
     ):
         return True
     if singular == "shift" and any(c.lower_ in _SHIFT_TIMES for c in token.children):
         return True  # "the night shift": its people, not "a shift in traffic"
-    # The tagger sometimes leaves a plural unlemmatized ("devs"/NN): try it bare as well.
-    forms = {lower, token.lemma_.lower(), singular}
     if forms & TEAM_NOUNS:
         # A team is people whatever its name ("the QA team", "the Postgres team").
         return token.dep_ != "compound"

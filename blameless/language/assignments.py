@@ -31,6 +31,8 @@ _DUTIES = frozenset({"has", "have", "needs", "need", "is", "are", "got"})  # "�
 # colon does too, for a behaviour: "What we'll do differently: everyone pays attention").
 _REQUESTS = frozenset({"sure", "ensure", "certain", "that"})
 _BREAKS = frozenset({":", "-", "–", "—", "•", "*", ";", ",", "|"})
+_ENDS = _BREAKS | {".", "?", "!"}  # where a behaviour's clause ends, by the words
+_ASSIGNING = _LINKS | _DUTIES
 
 
 def assignment(sentence: Span, lists: Lists) -> Iterator[Found]:
@@ -46,9 +48,9 @@ def assignment(sentence: Span, lists: Lists) -> Iterator[Found]:
             duty = sentence.doc[reached.i - 1]
             reached = duty if duty.lower_ in _DUTIES else reached  # "Fatma has to…"
         person = None
-        if reached.lower_ in _LINKS | _DUTIES:
+        if reached.lower_ in _ASSIGNING:
             person = _named_before(reached, sentence, _BREAKS, line_start=True)
-        if person is None and not reached.is_title and reached.lower_ in _LINKS | _DUTIES:
+        if person is None and not reached.is_title and reached.lower_ in _ASSIGNING:
             continue  # (but "Will" may be a name: "Start: Will pays more attention")
         if person is None and any(past_form(t) for t in tokens[index : index + size]):
             continue  # "we made sure that Priya double-checked it": told, not asked
@@ -105,6 +107,6 @@ def _words_end(word: Token, sentence: Span) -> Token:
     """Where the behaviour's clause ends, by the words: before a break or a new clause."""
     doc = sentence.doc
     index = word.i
-    while index + 1 < sentence.end and doc[index + 1].text not in _BREAKS | {".", "?", "!"}:
+    while index + 1 < sentence.end and doc[index + 1].text not in _ENDS:
         index += 1
     return doc[index]

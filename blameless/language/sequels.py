@@ -62,7 +62,7 @@ def sequel(sentence: Span, lists: Lists) -> Iterator[Found]:
     for outcome in sentence:
         state = _left_broken(outcome)
         if state is not None:
-            yield from _after(outcome, lists, state)  # "customers were double-charged after…"
+            yield from _after(outcome, sentence, lists, state)  # "customers were double-charged…"
             continue
         if not outcome.tag_.startswith("VB") or not is_word(outcome, lists.words):
             continue
@@ -70,7 +70,7 @@ def sequel(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue  # a state word as a verb: "had already gone home"
         if negated(outcome) or hypothetical(outcome):
             continue
-        yield from _after(outcome, lists)
+        yield from _after(outcome, sentence, lists)
         cue = _sequel_cue(outcome, sentence)
         suffered = _outcome_subject(cue, outcome) if cue is not None else None
         if cue is None or suffered is None or lists.agent(suffered) or nothing(suffered):
@@ -90,13 +90,15 @@ def sequel(sentence: Span, lists: Lists) -> Iterator[Found]:
             yield Found.spanning(outcome, agent, phrase_start(agent), clause_end(outcome))
 
 
-def _after(outcome: Token, lists: Lists, anchor: Token | None = None) -> Iterator[Found]:
+def _after(
+    outcome: Token, sentence: Span, lists: Lists, anchor: Token | None = None
+) -> Iterator[Found]:
     """The damage dated from a person's act: "the records system went dark after an
     administrator pushed an update to every server"."""
     suffered = subject_of(outcome, patients=True)
     if suffered is None or lists.agent(suffered) or lemma(suffered) in _SYMPTOMS:
         return  # "Ana went home after…", "the errors stopped after…"
-    told = past_form(outcome) or timeline_entry(outcome.sent)
+    told = past_form(outcome) or timeline_entry(sentence)
     if _recurred(outcome) or not told:
         return  # "…crashed again after…": failing before; "breaks when…": a habit
     # after the outcome, or before it: "After Alejandro touched the firewall, the VPN…"
@@ -207,7 +209,8 @@ _CLOCK = re.compile(r"^\[?\d{1,2}:\d{2}")
 def timeline_entry(sentence: Span) -> bool:
     """The sentence is a timeline entry, whose acts are told in the present."""
     first = next((t for t in sentence if not t.is_punct or t.text == "["), None)
-    return first is not None and bool(_CLOCK.match(sentence.doc[first.i :].text))
+    opening = sentence.doc[first.i : min(first.i + 3, sentence.end)] if first else None
+    return opening is not None and bool(_CLOCK.match(opening.text))  # ("[", "09:41", "]")
 
 
 def _outcome_subject(cue: Token, outcome: Token) -> Token | None:
