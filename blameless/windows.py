@@ -39,6 +39,12 @@ _CHAT_PREFIX = re.compile(
     rf"(?<!\S)(?:\[{_TIME}[^\]\s]{{0,4}}\][ \t]+(?:{_SPEAKER}[ \t]+)?"
     rf"|{_TIME}[ \t]+{_SPEAKER}[ \t]+|<[^<>\s@]{{1,40}}>[ \t]+)(?=\S)"
 )
+# A tracker's item key opening a sentence ("AI-7 Fatima to redo…", "INC-4471 follow-up:
+# send…", "SEC-208: suspend…") is a label of its own: the words after it read as they
+# would with no key, where the parser otherwise takes the key for their subject.
+_ITEM_KEY = re.compile(
+    r"[A-Z][A-Z0-9]{1,9}-\d{1,6}(?:[ \t]+follow-?ups?)?(?:[ \t]*[:|\-–—)])?[ \t]+(?=\S)"
+)
 # Well under spaCy's max_length. Smaller chunks make per-span calls that scan the whole
 # Doc (Span.sents checks the Doc's sentence annotation) cheaper: the 437 KB corpus takes
 # 16.3 s at 20,000 and 13.5-14.7 s at 4,000 (batches of 8).
@@ -68,6 +74,7 @@ def sentence_starts(text: str) -> list[int]:
     ends = {m.end() for m in _SENTENCE_END.finditer(text) if not _abbreviated(text, m.start())}
     for match in _CHAT_PREFIX.finditer(text):
         ends.update((match.start(), match.end()))
+    ends.update(key.end() for at in (0, *ends) if (key := _ITEM_KEY.match(text, at)))
     ends.discard(0)
     for end in [*sorted(ends), len(text)]:
         while end - starts[-1] > MAX_SENTENCE:

@@ -49,6 +49,20 @@ def test_a_chat_lines_time_and_speaker_stand_apart() -> None:
     ]
 
 
+def test_a_trackers_item_key_opening_a_sentence_stands_apart() -> None:
+    # "AI-7", "INC-4471 follow-up:" and "SEC-2 —" open their sentence; a key inside one does not.
+    text = "AI-7 Fatima to redo it. INC-4471 follow-up: send it. SEC-2 — see INV-221 too."
+    starts = sentence_starts(text)
+    assert [text[s : s + 7] for s in starts] == [
+        "AI-7 Fa",
+        "Fatima ",
+        "INC-447",
+        "send it",
+        "SEC-2 —",
+        "see INV",
+    ]
+
+
 def test_the_gate_needs_a_person_only_for_person_rules() -> None:
     assert GATE.admits("It was obviously fine.")
     assert GATE.admits("Alice broke the build.")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from blameless.language.agents import TEAM_NOUNS, is_human
+from blameless.language.agents import ROLE_NOUNS, TEAM_NOUNS, is_human
 from blameless.language.lexicon import lexicon
 from blameless.language.names import SYSTEM_NOUNS, aux_as_name
 from blameless.language.orders import talked_about
@@ -79,12 +79,19 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue  # "the account was automatically suspended": the system acted
         if any(c.lower_ in ("via", "through") for c in verb.children):
             continue
-        person = next((t for t in people if lists.agent(t)), None)
+        person = next((t for t in people if lists.agent(t) and not _modifier(t)), None)
         talk = is_word(verb, _TALKS)
         if person is not None and talk and not _talking_to(verb, person, sentence):
             continue  # "talk to Priya about the migration plan": coordination, not a talking-to
         if person is not None and not negated(verb):
             yield Found.spanning(verb, person, phrase_start(person), clause_end(verb), person)
+
+
+def _modifier(token: Token) -> bool:
+    """A role noun naming a kind of thing, not a person: "remove shared admin credentials"."""
+    if token.dep_ != "compound" or token.head.i < token.i:
+        return False
+    return bool({token.lower_, lemma(token)} & (ROLE_NOUNS | TEAM_NOUNS))
 
 
 def _noted_patient(verb: Token) -> Token | None:
