@@ -70,7 +70,7 @@ def person_hint(people: tuple[str, ...] = ()) -> re.Pattern[str]:
         rf"(?i:\b(?:{lexical})(?:s|es)?\b)"  # pronouns, roles, teams, configured people
         r"|@\w|\w@(?!\w)|<@"  # handles
         r"|\bI\b"
-        rf"|(?<=[\w,;:)\]—–\-=>]\s)[A-Z][\w'’\-]*[a-z]"  # a capitalized word inside a sentence
+        rf"|(?<=[\w,;:)\]—–\-=>|]\s)[A-Z][\w'’\-]*[a-z]"  # a capitalized word inside a sentence
         rf"|^\W*(?!(?:{_SENTENCE_OPENERS})\b)[A-Z][\w'’\-]*[a-z]"  # or opening it
         rf"|^\W*(?:{_NAMES_LIKE_OPENERS})(?:['’]s)?\s+\w"  # "Will deleted…", "Will's typo"
         # A chat line in lower case, where names are too (no letter before the first

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from blameless.language.agents import is_human
+from blameless.language.agents import ROLE_NOUNS, TEAM_NOUNS, is_human
 from blameless.language.lexicon import lexicon
 from blameless.language.parse import Found, hypothetical, lemma, negated, past_form, subject_of
 from blameless.language.rulekit import Lists
@@ -26,7 +26,7 @@ from blameless.language.spans import (
     opens_clause,
     quoted_tokens,
 )
-from blameless.language.vocabulary import word_names
+from blameless.language.vocabulary import is_english_word, word_names
 from blameless.language.wording import is_word
 
 # What joins the label to what it names: a colon, an equals sign or an arrow, or a copula.
@@ -37,8 +37,11 @@ _HEDGES = frozenset(
     {"literally", "simply", "just", "clearly", "obviously", "basically", "probably", "honestly"}
 )
 # What may stand between the label and its link: "of (the) failure", "for this incident".
+# Or a finding's state or number: "Root cause confirmed:", "Contributing factor #1:", and the
+# "by" of "Caused by:".
 _LABEL_TAIL = frozenset(
     {"of", "for", "behind", "the", "this", "that", "our", "whole", "entire", "per", "according"}
+    | {"confirmed", "identified", "found", "determined", "established", "#", "by"}
 )
 _MODIFIERS = frozenset({"ADJ", "NUM", "DET"})
 _LABEL_HEADS = frozenset(
@@ -77,16 +80,35 @@ def label(sentence: Span, lists: Lists) -> Iterator[Found]:
         named = next((t for t in after if t.i >= first.i and t.pos_ not in _MODIFIERS), first)
         named = named if lists.agent(named) else head_noun(named)  # "Hyun-woo" stays whole
         named = named if lists.agent(named) else _maker(named)  # "a change by Erik J."
+        if named.i == first.i and _common_word(named) and link.lower_ in _MARKS:
+            continue  # "Root cause: Config loader accepted…": a cell's capital, not a name
         if link.lower_ in _MARKS and lemma(word) == "reason":
             continue  # "Reason: Ana asked for it", a change request's field
         rest = _phrase(doc[named.i + 1 : sentence.end])  # not "(see his push)", an aside
         verb = next((t for t in rest if t.pos_ == "VERB"), None)
-        if verb is not None and lists.cancels(verb):
+        if verb is not None and lists.cancels(verb) and not _amiss(verb):
             continue  # "Root cause: Alice's investigation found that…": credit, not a cause
         if lists.agent(named):
             start = _label_start(word)  # the anchor: "contributing factor" from its start
             yield Found.spanning(start, named, last_word(named))
             return
+
+
+_AMISS = lexicon().words("wrong_words", "error_markers")
+
+
+def _amiss(verb: Token) -> bool:
+    """A remedy's verb done wrong: "Trigger: Hannah reverted the wrong commit"."""
+    return any(t.lower_ in _AMISS for t in verb.subtree if t.i > verb.i or t.dep_ == "advmod")
+
+
+def _common_word(token: Token) -> bool:
+    """A capitalized ordinary word that is no first name and no people word: "Config",
+    "Retry"; not "Will", not "Ops"."""
+    forms = {token.lower_, lemma(token)}
+    if forms & (word_names() | ROLE_NOUNS | TEAM_NOUNS):
+        return False
+    return token.is_title and is_english_word(token.lower_)
 
 
 def _label_start(word: Token) -> Token:
