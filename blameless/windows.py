@@ -60,11 +60,15 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "
 
 
 def _abbreviated(text: str, stop: int) -> bool:
-    """The stop before `stop` closes an abbreviation ("Mr.")."""
+    """The stop before `stop` closes an abbreviation ("Mr.") or a name's initial ("L.
+    Okafor", "J. R. Smith"; not the pronoun in "so did I. Then…")."""
     start = stop - 1
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
-    return text[start : stop - 1].lower() in _ABBREVIATIONS
+    word = text[start : stop - 1]
+    if len(word) == 1 and word.isupper() and word != "I":
+        return True
+    return word.lower() in _ABBREVIATIONS
 
 
 def sentence_starts(text: str) -> list[int]:

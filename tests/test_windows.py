@@ -125,3 +125,9 @@ def test_long_runs_of_non_space_are_blanked_keeping_offsets() -> None:
     assert len(blanked) == len(text)
     assert blanked == "Bob " + " " * LONG_RUN + " broke it"
     assert blank_long_runs("a" * (LONG_RUN - 1)) == "a" * (LONG_RUN - 1)
+
+
+def test_a_names_initial_ends_no_sentence() -> None:
+    text = "Retrain L. Okafor on secrets handling. So did I. Then we left."
+    starts = sentence_starts(text)
+    assert [text[s:].split()[0] for s in starts] == ["Retrain", "So", "Then"]
