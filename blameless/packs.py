@@ -56,6 +56,7 @@ Construction = Literal[
     "target",  # a person as the object of a change: "retrain Bob", "send X to training"
     "agentless",  # "the warning was ignored", "someone forgot to…"
     "without",  # an act done without its check: "merged without anyone reviewing it"
+    "exclusive",  # a cause closed to one: "due solely to", "the only reason checkout failed"
 ]
 Agent = Literal["person", "self", "someone", "nobody", "none"]
 Placement = Literal["skip"] | Severity

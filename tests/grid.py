@@ -390,6 +390,11 @@ SELF_STANDING = [
     Template("animated", "What a dumpster fire this deploy was."),
     Template("animated", "Somehow we survived this one!!!"),
     Template("single-cause", "The sole cause of the outage was the config push."),
+    Template("single-cause", "The brownout stemmed entirely from the expired certificate."),
+    Template("single-cause", "The failure was due solely to a firmware bug on rack 14."),
+    Template("single-cause", "The only reason the queue backed up was the missing index."),
+    Template("single-cause", "A single misconfigured health check was the culprit."),
+    Template("single-cause", "The root cause is only the network switch."),
     Template("people-fix", "Don't push code late at night."),
     Template("people-fix", "Be more careful when editing production configs."),
     Template("people-fix", "Disciplinary action was taken against the engineer."),
@@ -471,6 +476,12 @@ NEUTRAL = [
 ]
 
 NEUTRAL_SELF_STANDING = [
+    # a cause belittled, left partial, denied, or no cause at all
+    "The config push only caused a two-minute blip.",
+    "The brownout was caused only in part by the expired certificate.",
+    "The single source of truth for routes is the repo.",
+    "We only noticed because a customer emailed support.",
+    "Retries alone did not cause the brownout.",
     "We made sure that Priya double-checked the config before the cutover.",
     "The canary was skipped so the hotfix could ship before the sale.",
     "This was not caused by a security incident, and no customer data was accessed.",

@@ -59,7 +59,7 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue  # "fat-finger protection", "error budget": the words name something else
         if _scare_quoted(word, last) or _mentioned(word) or _echoed(word, last, sentence):
             continue
-        if word.is_alpha and _negated(word, sentence):
+        if word.is_alpha and negated_word(word, sentence):
             continue
         if lists.wanted != "none" and not any(lists.agent(t) for t in tokens):
             continue
@@ -137,7 +137,7 @@ def _scare_quoted(first: Token, last: Token) -> bool:
     )
 
 
-def _negated(word: Token, sentence: Span) -> bool:
+def negated_word(word: Token, sentence: Span) -> bool:
     """ "not human error", "nobody was careless", "no disciplinary action"."""
     ancestors = {word.i, word.head.i, *(t.i for t in word.ancestors)}
     window = word.doc[max(sentence.start, word.i - 6) : word.i]

@@ -83,6 +83,9 @@ class Lexicon(BaseModel):
     recurrence_words: Words
     animated_words: Words
     single_cause_words: Words
+    exclusive_words: Words
+    exclusive_links: Words
+    exclusive_closers: Words
     teaching_verbs: Words
     sending_verbs: Words
     removal_verbs: Words
@@ -191,6 +194,7 @@ _VERB_LISTS = frozenset(
         "self_blame_phrases",
         "causal_prepositions",
         "single_cause_words",
+        "exclusive_links",
         "hindsight_words",
         "duty_words",
         "past_negations",

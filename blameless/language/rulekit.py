@@ -2,9 +2,9 @@
 derived from them, and the construction that interprets it.
 
 The constructions (in `agentive`, `agentless`, `assignments`, `causation`, `clefts`,
-`sequels`, `labels`, `moods`, `questions`, `orders`, `targets` and `lexical`) are the
-generic rule kinds; a frame is data that picks one and fills it. Nothing here knows any
-rule by name.
+`exclusive`, `sequels`, `labels`, `moods`, `questions`, `orders`, `targets` and
+`lexical`) are the generic rule kinds; a frame is data that picks one and fills it.
+Nothing here knows any rule by name.
 """
 
 from __future__ import annotations
@@ -126,6 +126,7 @@ def _constructions() -> dict[str, Construction]:
         assignments,
         causation,
         clefts,
+        exclusive,
         labels,
         lexical,
         moods,
@@ -159,6 +160,7 @@ def _constructions() -> dict[str, Construction]:
         "agentless": agentless.agentless,
         "without": moods.without,
         "lexical": lexical.lexical,
+        "exclusive": exclusive.exclusive,
     }
 
 
@@ -187,6 +189,10 @@ class CompiledFrame:
     def run(self, sentence: Span, people: frozenset[str]) -> Iterator[Found]:
         from blameless.language.spans import quoted_tokens
 
+        if self.requirements:
+            held = Words.of(sentence.text)
+            if not all(required.search_words(held) for required in self.requirements):
+                return  # a word the frame requires is missing: its construction need not check
         construction = _constructions()[self.frame.construction]
         quoted = quoted_tokens(sentence) if self.frame.construction != "lexical" else set()
         for found in construction(sentence, self.lists.bind(people)):
