@@ -197,6 +197,9 @@ BLAME = [
     Template("people-fix", "Send {a} to deploy training.", system_fine=False),
     Template("people-fix", "{A} must be more careful with production configs.", system_fine=False),
     Template("people-fix", "Hold {a} accountable for the outage.", system_fine=False),
+    Template("people-fix", "{A} is no longer allowed to run migrations alone."),
+    Template("people-fix", "Restrict {a} to the staging cluster until further notice."),
+    Template("people-fix", "Supervise {a} during the next maintenance window."),
     Template(
         "people-fix", "{A} will attend a refresher course on change management.", system_fine=False
     ),
@@ -482,6 +485,7 @@ NEUTRAL_SELF_STANDING = [
     "The single source of truth for routes is the repo.",
     "We only noticed because a customer emailed support.",
     "Retries alone did not cause the brownout.",
+    "Deploys are no longer allowed on Fridays.",
     "We made sure that Priya double-checked the config before the cutover.",
     "The canary was skipped so the hotfix could ship before the sale.",
     "This was not caused by a security incident, and no customer data was accessed.",
@@ -558,6 +562,7 @@ NEUTRAL_SELF_STANDING = [
     "The user error rate doubled after the release.",
     "Teams that hunt for a culprit to punish learn nothing.",
     "A blame culture treats the operator as the problem instead of the tooling.",
+    "When the platform team is blamed for every outage, people stop reporting near misses.",
     "Calling it human error ends the investigation too early.",
     "This review is blameless; nobody is at fault.",
     "No individual caused this outage; several safeguards were missing at once.",

@@ -46,6 +46,13 @@ TECHNICAL_MODIFIERS = _LEX.words("technical_modifiers")
 
 # Agents whose role noun is also a system component unless a person is meant.
 AMBIGUOUS_ROLES = _LEX.words("ambiguous_roles")
+# Things a write-up names in the plural ("Deploys", "Configs", "Pods"), which a
+# capital makes look like names; the lemmatizer's vocabulary lacks many of them.
+_THING_NOUNS = _LEX.words("change_nouns", "system_nouns", "tool_nouns")
+# Days, which a capital and an agent's slot make look like names ("allowed on Fridays").
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 _HUMAN_ROLE_MODIFIERS = _LEX.words("human_role_modifiers")
 _PERSON_POSSESSIVES = _LEX.words("person_possessives") - {"their"}
 _SHIFT_TIMES = frozenset({"night", "day", "morning", "evening", "weekend", "late", "early"})
@@ -83,10 +90,13 @@ def is_human(
     lower = token.lower_
     if lower in people or is_handle(token):
         return True
+    if lower.removesuffix("s") in _WEEKDAYS:
+        return False
     plural = token.tag_ in ("NNS", "NNPS") and token.text[:1].isupper()
     singular = token.lemma_.lower() if token.lemma_.lower() != lower else lower.rstrip("s")
     people_words = ROLE_NOUNS | TEAM_NOUNS
-    if plural and not {lower, singular} & people_words and is_english_word(singular):
+    thing = is_english_word(singular) or singular in _THING_NOUNS
+    if plural and not {lower, singular} & people_words and thing:
         return False  # "Users on PyPI", "Emails": plural common nouns, capitalized
     slot = agent_slot or agent_position(token)
     if looks_like_name(token, proper_nouns, any_tag=proper_nouns and slot):

@@ -91,6 +91,8 @@ class Lexicon(BaseModel):
     removal_verbs: Words
     removal_objects: Words
     holding_verbs: Words
+    permission_verbs: Words
+    withdrawn_marks: Words
     accountability_words: Words
     obligation_verbs: Words
     care_words: Words

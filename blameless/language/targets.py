@@ -28,6 +28,11 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             yield from _misparsed_order(verb, sentence, lists)
             continue
         people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            # a passive's subject the parser left loose ("@k.smith"/dep) or made a modal
+            # ("Will is no longer allowed…")
+            people += [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i]
+            people += [named] if (named := aux_as_name(verb)) is not None else []
         owners = [owner for t in people for owner in owners_of(t)]
         people += [  # "have a conversation with Tariq"; not "access to Google Workspace"
             p
