@@ -171,6 +171,7 @@ def _misparsed_order(word: Token, sentence: Span, lists: Lists) -> Iterator[Foun
     if lists.objects and not lists.objects_in(sentence.text):
         return
     for other in word.doc[word.i + 1 : min(sentence.end, word.i + 5)]:
-        if lists.agent(other):
+        named = other.i == word.i + 1 and other.tag_ == "MD" and other.text[:1].isupper()
+        if lists.agent(other) or named:  # (a name read as a modal: "Supervise Will during…")
             yield Found.spanning(word, other, last_word(other))
             return
