@@ -29,19 +29,22 @@ GATE = Gate(
 )
 
 
+def _openings(text: str, width: int) -> list[str]:
+    """The first `width` characters of each sentence `sentence_starts` finds."""
+    return [text[start : start + width] for start in sentence_starts(text)]
+
+
 def test_sentence_starts() -> None:
     # Prose as the readers give it: the bold markers are already blanked.
     text = "First one. Second one?   Why was X removed?   - Third. e.g. not a start"
-    starts = sentence_starts(text)
-    assert [text[s : s + 5] for s in starts] == ["First", "Secon", "Why w", "- Thi"]
+    assert _openings(text, 5) == ["First", "Secon", "Why w", "- Thi"]
 
 
 def test_a_chat_lines_time_and_speaker_stand_apart() -> None:
     # A pasted chat log, its line breaks read as spaces: each line is a sentence, and so
     # is each line's time and speaker; a label ("Cause:") or a bare time is no speaker.
     text = "[13:01] <kim.o> looking 13:02 gabi: she pointed it at prod Cause: at 14:02 Ana"
-    starts = sentence_starts(text)
-    assert [text[s : s + 7] for s in starts] == [
+    assert _openings(text, 7) == [
         "[13:01]",
         "looking",
         "13:02 g",
@@ -52,8 +55,7 @@ def test_a_chat_lines_time_and_speaker_stand_apart() -> None:
 def test_a_trackers_item_key_opening_a_sentence_stands_apart() -> None:
     # "AI-7", "INC-4471 follow-up:" and "SEC-2 —" open their sentence; a key inside one does not.
     text = "AI-7 Fatima to redo it. INC-4471 follow-up: send it. SEC-2 — see INV-221 too."
-    starts = sentence_starts(text)
-    assert [text[s : s + 7] for s in starts] == [
+    assert _openings(text, 7) == [
         "AI-7 Fa",
         "Fatima ",
         "INC-447",

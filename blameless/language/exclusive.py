@@ -33,6 +33,9 @@ _PARTIAL = frozenset({"part", "partly", "partially", "largely", "mostly", "prima
 _BENIGN = _LEX.words("benign_verbs")
 # Words that close a noun only ("exactly one thing"), never an act.
 _DETERMINERS = frozenset({"single", "sole", "lone", "exactly"})
+# Words that close a cause only after it, and belittle before it ("only caused a blip").
+_BELITTLING = frozenset({"only", "just"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def exclusive(sentence: Span, lists: Lists) -> Iterator[Found]:
@@ -124,10 +127,6 @@ def _causal_link(word: Token, sentence: Span) -> Token | None:
             continue
         return token
     return None
-
-
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_BELITTLING = frozenset({"only", "just"})
 
 
 def _is_causal(token: Token) -> bool:

@@ -28,7 +28,8 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             yield from _misparsed_order(verb, sentence, lists)
             continue
         people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
-        if any(c.dep_ == "auxpass" for c in verb.children):
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        if passive:
             # a passive's subject the parser left loose ("@k.smith"/dep) or made a modal
             # ("Will is no longer allowed…")
             people += [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i]
@@ -71,7 +72,6 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             for c in [*t.children, subject_of(t)]
             if c is not None and c.dep_ in ("nsubj", "npadvmod", "dep", "aux")
         ]
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
         acted_on = sentence.text if passive else sentence.doc[verb.i : sentence.end].text
         if lists.objects and not lists.objects_in(acted_on):
             continue  # "revoke X's access", "X's access has been revoked"
