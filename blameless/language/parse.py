@@ -20,7 +20,6 @@ from blameless.language.names import aux_as_name
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "hardly"})
 _HYPOTHETICAL = frozenset({"can", "could", "may", "might", "will", "would", "ca", "wo", "shall"})
-_PARTICLES = frozenset({"off", "down", "out", "up", "over", "away"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Words that stand in for the subject of "was" in "X was the one who…".
 _STAND_INS = frozenset({"one", "person", "guy", "individual"})
@@ -76,6 +75,8 @@ def subject_of(verb: Token, patients: bool = False) -> Token | None:
                 doer = _past_the_clock(child, verb)
                 if doer is not None:
                     subjects.append(doer)
+        if patients and not subjects:  # hung on the auxiliary: "half/nsubj were/auxpass gone"
+            subjects = [s for a in helpers(verb) for s in a.children if s.dep_ in SUBJECTS]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         # a name made an auxiliary ("Will was meant to…"); a passive without a by-agent: none
         named = None if subjects or (passive and not patients) else aux_as_name(verb)
@@ -153,6 +154,11 @@ def past_form(verb: Token) -> bool:
     """The verb is written in a past form, whatever its tag ("forgot" read as VB)."""
     lower = verb.lower_
     return verb.tag_ in ("VBD", "VBN") or lower.endswith("ed") or lower in _PAST_FORMS
+
+
+def helpers(verb: Token) -> Iterator[Token]:
+    """The verb's auxiliaries, on which the parser sometimes hangs its subject and clauses."""
+    return (c for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
 def verbal(token: Token) -> bool:
@@ -263,31 +269,6 @@ def hypothetical(verb: Token) -> bool:
         return True  # "if the DBA team truncates the table as proposed, …": not yet done
     has_perfect = any(lemma(a) == "have" for a in auxes)
     return not has_perfect and any(a.lower_ in _HYPOTHETICAL for a in auxes)
-
-
-def objects(verb: Token) -> Iterator[Token]:
-    """The words the verb acts on: its direct objects (or a passive's subject) with their
-    modifiers; "off" in "switched off the power". Not where it happened ("from the
-    database"), nor when ("before the outage")."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        yield verb.head  # "Regression introduced by Mateusz": what the participle describes
-    for child in verb.children:
-        if child.dep_ in ("dobj", "obj", "attr", "oprd", "prt", "dative", "nsubjpass"):
-            yield from _own_words(child)
-        elif child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ in _PARTICLES:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    yield from pobj.subtree
-
-
-def _own_words(head: Token) -> Iterator[Token]:
-    """A phrase's words without its prepositional attachments ("the versions [from the
-    database]"), but with "of" ones ("all of the data")."""
-    yield head
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ != "of":
-            continue
-        yield from _own_words(child)
 
 
 def patient_of(verb: Token) -> Token | None:

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from blameless.language.lexicon import lexicon
 from blameless.language.parse import (
     Found,
+    helpers,
     hypothetical,
     lemma,
     negated,
@@ -103,7 +104,10 @@ def _after(
         return  # "…crashed again after…": failing before; "breaks when…": a habit
     # after the outcome, or before it: "After Alejandro touched the firewall, the VPN…"
     # (a fronted clause after a timestamp may be read as a ccomp; its "after" still dates it)
-    clauses = [c for c in outcome.children if c.dep_ in ("advcl", "ccomp")]
+    heads = [outcome, *helpers(outcome)]  # "After X ran…, half were/auxpass gone": on "were"
+    clauses = [c for h in heads for c in h.children if c.dep_ in ("advcl", "ccomp")]
+    if outcome.dep_ == "advcl" and outcome.head.i < outcome.i:
+        clauses.append(outcome.head)  # the parse turned round: "After X ran/ROOT…, …gone/advcl"
     clauses += _dated_by_words(anchor or outcome)  # "…after @k.smith/punct pushed…": lost
     for clause in clauses:
         timed = any(c.lower_ in _DATING for c in clause.children if c.dep_ in ("mark", "advmod"))

@@ -7,6 +7,8 @@ spaces or punctuation, and never words inside quotation marks that the writer on
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
 from blameless.language.parse import CLOCK_WORDS
@@ -184,3 +186,31 @@ def head_noun(thing: Token) -> Token:
     while thing.dep_ in ("amod", "compound") and thing.head.i > thing.i:
         thing = thing.head
     return thing
+
+
+_PARTICLES = frozenset({"off", "down", "out", "up", "over", "away"})
+
+
+def objects(verb: Token) -> Iterator[Token]:
+    """The words the verb acts on: its direct objects (or a passive's subject) with their
+    modifiers; "off" in "switched off the power". Not where it happened ("from the
+    database"), nor when ("before the outage")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        yield verb.head  # "Regression introduced by Mateusz": what the participle describes
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "attr", "oprd", "prt", "dative", "nsubjpass"):
+            yield from _own_words(child)
+        elif child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ in _PARTICLES:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield from pobj.subtree
+
+
+def _own_words(head: Token) -> Iterator[Token]:
+    """A phrase's words without its prepositional attachments ("the versions [from the
+    database]"), but with "of" ones ("all of the data")."""
+    yield head
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ != "of":
+            continue
+        yield from _own_words(child)
