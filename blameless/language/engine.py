@@ -202,6 +202,10 @@ def _allowed(sentence: Span, start: int, end: int, allow: tuple[str, ...]) -> bo
     return False
 
 
+# A tag that asks only for agreement with what was just told: "…, right?".
+_TAGS = frozenset({"right", "correct", "yes", "yeah", "no", "eh", "huh", "innit", "true"})
+
+
 def _question_start(sentence: Span) -> int:
     """Where the question in a sentence ending in "?" begins: after the last clause break
     that a question word or an auxiliary follows ("…took the shop down with it, how do I
@@ -209,6 +213,9 @@ def _question_start(sentence: Span) -> int:
     for token in reversed(sentence[:-1]):
         if token.text in (",", ";", ":", "—", "–") and token.i + 1 < sentence.end:
             opener = token.nbor(1)
+            rest = sentence.doc[opener.i + 1 : sentence.end]
+            if opener.lower_ in _TAGS and all(t.is_punct or t.is_space for t in rest):
+                return opener.i  # "so it was X's push that broke billing, right?": told
             if opener.tag_ in ("WRB", "WP", "WDT", "MD") or opener.lemma_ in ("do", "be", "have"):
                 return opener.i
     return sentence.start
