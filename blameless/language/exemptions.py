@@ -166,6 +166,17 @@ def _asked(auxiliary: Token, sentence: Span) -> bool:
 _QUESTION_WORDS = frozenset({"why", "who", "how", "what"})  # not "where" or "when"
 
 
+def _named_team(token: Token) -> bool:
+    """ "the release team", "our platform team": one team, named by what it does."""
+    children = list(token.children)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in children)
+    return token.lower_ == "team" and definite and any(c.dep_ == "compound" for c in children)
+
+
+_DEFINITE = frozenset({"the", "this", "that", "our", "their"})
+_HABITUAL = frozenset({"every", "any", "each", "whenever", "always", "often", "usually"})
+
+
 def _particular(token: Token, people: frozenset[str]) -> bool:
     """A named or definite person: "Kevin", "@lin", "the intern", "ops"."""
     if token.lower_ == "mine":
@@ -176,8 +187,12 @@ def _particular(token: Token, people: frozenset[str]) -> bool:
     if token.pos_ not in ("NOUN", "PROPN", "PRON") and not (generic and token.dep_ == "nsubj"):
         return False  # (but "The individual/JJ responsible is no longer with us")
     if generic:
-        # "the individuals involved", "the engineers responsible": this incident's people
-        return any(c.lemma_ in ("involve", "responsible", "concern") for c in token.children)
+        # "the individuals involved", "the engineers responsible": this incident's people;
+        # "the release team": one team, named (but "the team on call for every outage")
+        named = _named_team(token) and not any(t.lower_ in _HABITUAL for t in token.sent)
+        return named or any(
+            c.lemma_ in ("involve", "responsible", "concern") for c in token.children
+        )
     if token.lower_ in TEAM_NOUNS:
         # so is a team ("ops", "QA"), but not one that names a kind ("an engineering problem")
         return token.dep_ not in ("compound", "amod")
