@@ -55,7 +55,7 @@ _WEEKDAYS = frozenset(
 )
 _HUMAN_ROLE_MODIFIERS = _LEX.words("human_role_modifiers")
 _PERSON_POSSESSIVES = _LEX.words("person_possessives") - {"their"}
-_SHIFT_TIMES = frozenset({"night", "day", "morning", "evening", "weekend", "late", "early"})
+SHIFT_TIMES = frozenset({"night", "day", "morning", "evening", "weekend", "late", "early"})
 _PARTITIVES = frozenset(
     {"one", "some", "many", "several", "two", "three", "each", "most", "few", "all", "both"}
 )
@@ -75,6 +75,20 @@ def is_handle(token: Token) -> bool:
     return bool(HANDLE.match(text) or EMAIL.match(text))
 
 
+def _names_a_thing(token: Token) -> bool:
+    """A word capitalized only because it opens a sentence or a cell, modifying a lower-case
+    common noun, names the thing: "| Config loader accepted…", "Retry storm" (but "Kofi
+    team" is people, and "why didn't Amara page…" a name the tagger made a modifier)."""
+    head = token.head
+    if token.dep_ != "compound" or head.pos_ != "NOUN" or not head.is_lower:
+        return False
+    opening = token.is_sent_start or (token.i > 0 and token.nbor(-1).text in _CELL_STARTS)
+    return opening and not ({head.lower_, head.lemma_.lower()} & (ROLE_NOUNS | TEAM_NOUNS))
+
+
+_CELL_STARTS = frozenset({"|", ":", "-", "—", "–"})
+
+
 def is_human(
     token: Token,
     people: frozenset[str] = frozenset(),
@@ -90,7 +104,7 @@ def is_human(
     lower = token.lower_
     if lower in people or is_handle(token):
         return True
-    if lower.removesuffix("s") in _WEEKDAYS:
+    if lower.removesuffix("s") in _WEEKDAYS or _names_a_thing(token):
         return False
     plural = token.tag_ in ("NNS", "NNPS") and token.text[:1].isupper()
     singular = token.lemma_.lower() if token.lemma_.lower() != lower else lower.rstrip("s")
@@ -121,7 +135,7 @@ def is_human(
         c.dep_ == "compound" and c.lower_ in TEAM_NOUNS for c in token.children
     ):
         return True
-    if singular == "shift" and any(c.lower_ in _SHIFT_TIMES for c in token.children):
+    if singular == "shift" and any(c.lower_ in SHIFT_TIMES for c in token.children):
         return True  # "the night shift": its people, not "a shift in traffic"
     if forms & TEAM_NOUNS:
         # A team is people whatever its name ("the QA team", "the Postgres team").

@@ -14,6 +14,7 @@ from blameless.language.agents import (
     NOBODY,
     PLURAL_PRONOUNS,
     ROLE_NOUNS,
+    SHIFT_TIMES,
     TEAM_NOUNS,
 )
 
@@ -60,6 +61,7 @@ def person_hint(people: tuple[str, ...] = ()) -> re.Pattern[str]:
             "on-call",
             "oncall",
             "no one",
+            *(f"{time} shift" for time in SHIFT_TIMES),  # "the night shift": its people
             *(person.lower() for person in people),
         },
         key=len,

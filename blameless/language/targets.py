@@ -76,6 +76,8 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
         if lists.objects and not lists.objects_in(acted_on):
             continue  # "revoke X's access", "X's access has been revoked"
         doer = subject_of(verb)
+        if doer is not None and doer.i + 1 < verb.i and doer.nbor(1).text == ":":
+            doer = None  # "AI: retrain the night shift": a label, not who does it
         if doer is not None and _tool(doer):
             continue  # "the bot reminds the on-call": automation, not a people fix
         if passive and doer is not None and not is_human(doer, agent_slot=True):
