@@ -30,6 +30,7 @@ _NOT_PROSE = [
     re.compile(r"\*+|~~"),  # emphasis and strikethrough markers
     re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])"),  # underscore emphasis, not snake_case
     re.compile(r"\\(?=[!-/:-@\[-`{-~])"),  # backslash escapes
+    re.compile(r"(?m)^[ \t]*[•◦▪‣∙](?=[ \t])"),  # a typographic bullet pasted from a chat or doc
     re.compile(r"[\r\n\t]"),  # line breaks and tabs inside a block read as spaces
 ]
 
