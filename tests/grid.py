@@ -278,6 +278,12 @@ BLAME = [
     Template(
         "person-as-cause", "the ddos alarm last night = {a} running a scraper against our API"
     ),
+    # a tag question asks only for agreement; a label written with the verb
+    Template("person-as-cause", "so it was {p} push that broke billing, right?"),
+    Template("person-as-cause", "Caused by: {a} (manual edit of the prod secrets)"),
+    Template(
+        "person-as-cause", "After {a} ran the cleanup script, half of the DNS records were gone."
+    ),
 ]
 
 # Blame that needs no person: fills do not apply; placements do.
@@ -416,6 +422,10 @@ SELF_STANDING = [
     Template("animated", "The release was an utter shambles."),
     Template("people-fix", "Engineers must exercise more caution when editing routing tables."),
     Template("people-fix", "The employee responsible has been placed on administrative leave."),
+    Template("person-as-cause", "Blame for the outage falls on the release team."),
+    Template("concealed-blame", "Certain steps in the release process were treated as optional."),
+    Template("people-fix", "AI: retrain the night shift on the failover runbook."),
+    Template("animated", "The response descended into chaos within minutes."),
 ]
 
 NEUTRAL = [
@@ -580,6 +590,10 @@ NEUTRAL_SELF_STANDING = [
     "ok siobhan rolled back the deploy, latency is recovering",
     "emeka is restarting the pods now",
     "thanks rosa for catching that so fast",
+    "Did {a} deploy at 14:02, right?",
+    "| Caused by | Config loader accepted an empty upstream list |",
+    "The network partition came from the new switch config.",
+    "The night shift restarted the pods at 03:10.",
 ]
 
 PLACEMENTS = {

@@ -69,6 +69,8 @@ def label(sentence: Span, lists: Lists) -> Iterator[Found]:
     for word in sentence:
         if lemma(word) not in _LABEL_HEADS or not is_word(_label_start(word), lists.words):
             continue
+        if word.tag_.startswith("VB") and not _opens_note(word):
+            continue  # "was not caused by Seo-yeon's change": a sentence, not a label
         link = _link_after(word, sentence)
         if link is None or negated(link):
             continue  # "the cause was not Ana": no link, or one that denies it
@@ -109,6 +111,11 @@ def _common_word(token: Token) -> bool:
     if forms & (word_names() | ROLE_NOUNS | TEAM_NOUNS):
         return False
     return token.is_title and is_english_word(token.lower_)
+
+
+def _opens_note(word: Token) -> bool:
+    """ "Caused by: …" opens a note or a table cell, as a label does."""
+    return word.is_sent_start or word.nbor(-1).text in ("|", "-", "*") or opens_clause(word)
 
 
 def _label_start(word: Token) -> Token:
