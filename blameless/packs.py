@@ -46,6 +46,7 @@ Construction = Literal[
     "causal",  # "because X did…", "due to X", "traced back to a password set by X"
     "consequence",  # "X ran the script, causing…", "…, which led to the outage"
     "owned",  # a person's thing does the damage: "@gkaur's purge job took out the thumbnails"
+    "yielded",  # a person's thing produced an outcome: "X's change turned a blip into an outage"
     "sequel",  # a person's act, then the damage: "X dropped the index and checkout fell over"
     "modal-perfect",  # "X should have …"
     "lapse",  # "X failed/forgot to …", "X did not check …", "X ignored …"

@@ -280,6 +280,7 @@ BLAME = [
     ),
     # a tag question asks only for agreement; a label written with the verb
     Template("person-as-cause", "so it was {p} push that broke billing, right?"),
+    Template("person-as-cause", "{P} change to the retry policy turned a blip into a full outage."),
     Template("person-as-cause", "Caused by: {a} (manual edit of the prod secrets)"),
     Template(
         "person-as-cause", "After {a} ran the cleanup script, half of the DNS records were gone."
@@ -591,6 +592,8 @@ NEUTRAL_SELF_STANDING = [
     "emeka is restarting the pods now",
     "thanks rosa for catching that so fast",
     "Did {a} deploy at 14:02, right?",
+    "{P} change addresses the issue reported in INC-42.",
+    "{P} script reproduces the bug on staging.",
     "| Caused by | Config loader accepted an empty upstream list |",
     "The network partition came from the new switch config.",
     "The night shift restarted the pods at 03:10.",

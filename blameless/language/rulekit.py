@@ -134,6 +134,7 @@ def _constructions() -> dict[str, Construction]:
         questions,
         sequels,
         targets,
+        yields,
     )
 
     return {
@@ -145,6 +146,7 @@ def _constructions() -> dict[str, Construction]:
         "causal": causation.causal,
         "consequence": causation.consequence,
         "owned": causation.owned,
+        "yielded": yields.yielded,
         "sequel": sequels.sequel,
         "label": labels.label,
         "equation": labels.equation,
