@@ -592,6 +592,8 @@ NEUTRAL_SELF_STANDING = [
     "emeka is restarting the pods now",
     "thanks rosa for catching that so fast",
     "Did {a} deploy at 14:02, right?",
+    "{A} shut down the old cluster on Monday.",
+    "We stopped the deploy because {a} asked us to.",
     "{P} change addresses the issue reported in INC-42.",
     "{P} script reproduces the bug on staging.",
     "| Caused by | Config loader accepted an empty upstream list |",

@@ -73,12 +73,23 @@ def subject(sentence: Span, lists: Lists) -> Iterator[Found]:
         if not lists.agent(agent):
             continue
         quoted = quoted_tokens(sentence)
-        if lists.objects and not any(lists.has_object(t) and t.i not in quoted for t in done_to):
+        hit = [t for t in done_to if lists.has_object(t) and t.i not in quoted]
+        if lists.objects and not hit:
             continue  # "a reviewer who writes 'careless'": a word quoted, not an object
+        if lists.objects and all(_retired(t) for t in hit):
+            continue  # "shut down the old cluster": routine clean-up
         assert agent is not None
         if lemma(verb) == "break" and any(c.lower_ == "into" for c in verb.children):
             continue  # "broke the migration into batches": split, not damage
         yield Found.spanning(verb, agent, phrase_start(agent), clause_end(verb), agent)
+
+
+def _retired(thing: Token) -> bool:
+    """The thing acted on was out of use: "the old cluster", "unused buckets"."""
+    return any(c.dep_ == "amod" and c.lower_ in _RETIRED for c in head_noun(thing).children)
+
+
+_RETIRED = lexicon().words("retired_words")
 
 
 def marker(sentence: Span, lists: Lists) -> Iterator[Found]:

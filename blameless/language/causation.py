@@ -31,8 +31,8 @@ _BECAUSE_SHORT = frozenset({"bc", "b/c", "cuz", "coz"})
 
 def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
     """A cause pinned on a person: "because X pushed…", "due to X", "traced to X's password"."""
-    if not any(lists.has_marker(t) for t in sentence):
-        return  # the sentence names no outcome: "we paused because Ana asked" is no blame
+    if not any(lists.has_marker(t) and t.dep_ != "prt" for t in sentence):
+        return  # no outcome ("we scaled down because Ana asked"): no blame
     if lists.unless_in(sentence.text):
         return  # "thanks to Kenji's quick failover we only lost 4 minutes": credit
     for word in sentence:
@@ -40,8 +40,8 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
         if causal_mark and word.dep_ == "mark" and word.nbor(1).lower_ != "of":
             verb = word.head
             agent = subject_of(verb)
-            if lists.agent(agent) and not hypothetical(verb):
-                yield Found(word, agent, word, clause_end(verb))
+            if lists.agent(agent) and not hypothetical(verb) and not _responds(verb):
+                yield Found(word, agent, word, clause_end(verb))  # (not "because Ana asked")
         elif word.lower_ in _BECAUSE_SHORT:
             # chat's "bc"/"cuz", which the parser reads as a noun: the doer between it and
             # the next verb

@@ -75,7 +75,7 @@ def person_hint(people: tuple[str, ...] = ()) -> re.Pattern[str]:
         rf"|(?<=[\w,;:)\]—–\-=>|]\s)[A-Z][\w'’\-]*[a-z]"  # a capitalized word inside a sentence
         rf"|^\W*(?!(?:{_SENTENCE_OPENERS})\b)[A-Z][\w'’\-]*[a-z]"  # or opening it
         rf"|^\W*(?:{_NAMES_LIKE_OPENERS})(?:['’]s)?\s+\w"  # "Will deleted…", "Will's typo"
-        # A chat line in lower case, where names are too (no letter before the first
-        # lower-case one, so the pattern cannot backtrack: linear).
-        r"|^[^A-Za-z]*[a-z][^A-Z]*$"
+        # A chat line opening in lower case, where names are too ("anh's PR broke…"; no
+        # letter before the first lower-case one, so the pattern cannot backtrack: linear).
+        r"|^[^A-Za-z]*[a-z]"
     )

@@ -75,6 +75,7 @@ class Lexicon(BaseModel):
     technical_heads: Words
     benign_verbs: Words
     response_verbs: Words
+    retired_words: Words
     treating_verbs: Words
     talking_verbs: Words
     hindsight_adverbs: Words
