@@ -165,6 +165,8 @@ BLAME = [
     Template("counterfactual", "{A} neglected to mention the schema change."),
     Template("counterfactual", "{A} went ahead without waiting for approval."),
     Template("counterfactual", "{A} failed to escalate the page."),
+    Template("counterfactual", "The low-disk alert was ignored by {a} for an hour."),
+    Template("people-fix", "{A} to shadow the primary on-call for two rotations."),
     Template("counterfactual", "{A} forgot to renew the TLS certificate."),
     Template("counterfactual", "{A} ignored the disk alert for an hour."),
     Template("counterfactual", "{A} did not check the diff before merging."),
@@ -427,6 +429,7 @@ SELF_STANDING = [
     Template("concealed-blame", "Certain steps in the release process were treated as optional."),
     Template("people-fix", "AI: retrain the night shift on the failover runbook."),
     Template("animated", "The response descended into chaos within minutes."),
+    Template("concealed-blame", "The maintenance notice was not read by those who needed it."),
 ]
 
 NEUTRAL = [
@@ -593,6 +596,8 @@ NEUTRAL_SELF_STANDING = [
     "thanks rosa for catching that so fast",
     "Did {a} deploy at 14:02, right?",
     "{A} shut down the old cluster on Monday.",
+    "The alert was acknowledged by {a} at 02:10.",
+    "{A} to pair with Ben on the migration design.",
     "We stopped the deploy because {a} asked us to.",
     "{P} change addresses the issue reported in INC-42.",
     "{P} script reproduces the bug on staging.",

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from blameless.language.agents import is_human
 from blameless.language.parse import (
     Found,
+    agent_kind,
     hypothetical,
     lemma,
     negated,
@@ -40,7 +42,8 @@ def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
         reduced = None if passive or has_agent else _reduced(verb)
         if reduced is not None and lists.wanted == "none":
             passive, subject = True, reduced  # "INC-902 RCA: disk-pressure alert ignored for 3h"
-        if passive and not has_agent and subject is not None and lists.wanted == "none":
+        hidden = not has_agent or vague(subject_of(verb))  # "…by the team in charge"
+        if passive and hidden and subject is not None and lists.wanted == "none":
             if lists.objects and not is_word(_referent(subject), lists.objects):
                 continue
             if _rule_not_event(verb):
@@ -64,6 +67,36 @@ def agentless(sentence: Span, lists: Lists) -> Iterator[Found]:
             and not (lists.wanted == "nobody" and _any_object(verb))
         ):
             yield Found(verb, subject, phrase_start(subject), clause_end(verb))
+
+
+def vague(agent: Token | None) -> bool:
+    """A by-agent that names nobody in particular: "by somebody in the team", "by those who
+    needed it", "by the people who needed it", "by responsible person"; not "by Ana", "by
+    him", "by the on-call engineer"."""
+    if agent is None or agent_kind(agent, frozenset()) == "self" or any_one(agent):
+        return False
+    if agent.lower_ in _VAGUE_PEOPLE or agent_kind(agent, frozenset()) in ("someone", "nobody"):
+        return True
+    if agent.pos_ != "NOUN" or not is_human(agent):
+        return False
+    # a role without an article, or told only by what its people did: not "the on-call"
+    named = ("det", "poss", "nummod", "compound")  # ("one admin", "Seo-yeon" split at "-")
+    return not any(c.dep_ in named for c in agent.children) or any(
+        c.dep_ == "relcl" for c in agent.children
+    )
+
+
+def any_one(agent: Token) -> bool:
+    """ "by another developer", "by a second reviewer": a check nobody had to make, a missing
+    safeguard, not a person's lapse."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any"))
+        or (c.dep_ == "amod" and c.lower_ in ("second", "other"))
+        for c in agent.children
+    )
+
+
+_VAGUE_PEOPLE = frozenset({"those", "whoever", "people", "person", "persons", "somebody"})
 
 
 def _referent(subject: Token) -> Token:

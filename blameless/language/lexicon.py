@@ -89,6 +89,9 @@ class Lexicon(BaseModel):
     exclusive_links: Words
     exclusive_closers: Words
     teaching_verbs: Words
+    shadowing_verbs: Words
+    pairing_verbs: Words
+    seniority_words: Words
     sending_verbs: Words
     removal_verbs: Words
     removal_objects: Words

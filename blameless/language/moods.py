@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from blameless.language.agentless import any_one, vague
 from blameless.language.parse import (
     Found,
     hypothetical,
@@ -104,8 +105,11 @@ def lapse(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue  # "users do not know each other's addresses": a state, not a lapse
         if verb.tag_ == "VBG" and not lists.negated:
             continue  # "missing permission", "skipping the step": a state, not a lapse
-        if any(c.dep_ == "auxpass" for c in verb.children):
-            continue  # passives are agentless: concealed-blame's business
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        doer = subject_of(verb) if passive else None
+        if passive and (doer is None or vague(doer) or (lists.negated and any_one(doer))):
+            continue  # no named doer: "was ignored by someone" is concealed-blame's business;
+            # "was not reviewed by another developer" tells of a missing safeguard
         if lemma(verb) in ("fail", "bother") and not any(c.dep_ == "xcomp" for c in verb.children):
             continue  # "failed over the database": a failover, not a lapse
         agent = subject_of(verb)
@@ -114,7 +118,9 @@ def lapse(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue  # "I forgot to mention…": an aside; not "Kofi neglected to mention…"
         if lists.agent(agent):
             assert agent is not None
-            yield Found(verb, agent, phrase_start(agent), clause_end(verb))
+            done_to = patient_of(verb) if passive else None  # "the alert was ignored by X"
+            start = phrase_start(done_to or agent)
+            yield Found.spanning(verb, agent, start, clause_end(verb), agent)
 
 
 def _in_the_past(verb: Token) -> bool:
