@@ -429,6 +429,7 @@ SELF_STANDING = [
     Template("concealed-blame", "Certain steps in the release process were treated as optional."),
     Template("people-fix", "AI: retrain the night shift on the failover runbook."),
     Template("animated", "The response descended into chaos within minutes."),
+    Template("counterfactual", "The migration lead failed to secure sign-off before cutover."),
     Template("concealed-blame", "The maintenance notice was not read by those who needed it."),
 ]
 
@@ -597,6 +598,7 @@ NEUTRAL_SELF_STANDING = [
     "Did {a} deploy at 14:02, right?",
     "{A} shut down the old cluster on Monday.",
     "The alert was acknowledged by {a} at 02:10.",
+    "The etcd member failed to rejoin the cluster after the restart.",
     "{A} to pair with Ben on the migration design.",
     "We stopped the deploy because {a} asked us to.",
     "{P} change addresses the issue reported in INC-42.",

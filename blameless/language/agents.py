@@ -147,22 +147,22 @@ def is_human(
 
 def _role_is_human(token: Token) -> bool:
     # Only a role noun that also names software turns technical with a modifier: a
-    # "network engineer" is a person, "the Kubernetes operator" is not.
-    if token.lemma_.lower() in AMBIGUOUS_ROLES or token.lower_ in AMBIGUOUS_ROLES:
-        if _technical_compound(token):
+    # "network engineer" or a "database lead" is a person, "the Kubernetes operator" is not.
+    if token.lemma_.lower() not in AMBIGUOUS_ROLES and token.lower_ not in AMBIGUOUS_ROLES:
+        return True
+    if _technical_compound(token):
+        return False
+    bare = not any(c.dep_ in ("compound", "nmod") for c in token.children)
+    if token.tag_ == "NNS" and bare:
+        return True  # "operators need to…", "one of its operators"
+    # "the operator" is a person; "the cert-manager operator" or "the database operator" is
+    # software: any naming modifier but a human one makes it software.
+    for child in token.children:
+        if child.dep_ in ("compound", "nmod") and child.lower_ not in _HUMAN_ROLE_MODIFIERS:
             return False
-        bare = not any(c.dep_ in ("compound", "nmod") for c in token.children)
-        if token.tag_ == "NNS" and bare:
-            return True  # "operators need to…", "one of its operators"
-        # "the operator" is a person; "the cert-manager operator" or "the database
-        # operator" is software: any naming modifier but a human one makes it software.
-        for child in token.children:
-            if child.dep_ in ("compound", "nmod") and child.lower_ not in _HUMAN_ROLE_MODIFIERS:
-                return False
-        return any(child.dep_ in ("det", "amod", "poss") for child in token.children) or (
-            token.dep_ == "poss"
-        )
-    return True
+    return any(child.dep_ in ("det", "amod", "poss") for child in token.children) or (
+        token.dep_ == "poss"
+    )
 
 
 def _technical_compound(token: Token) -> bool:

@@ -155,9 +155,11 @@ class LanguageEngine:
             for found in compiled.run(sentence, context.people):
                 if found.anchor.i >= told_up_to:
                     continue
-                start = found.first.idx
-                end = found.last.idx + len(found.last.text)
-                if end <= start or _allowed(sentence, start, end, context.allow):
+                # from the earlier of the two words to the end of the later: a construction
+                # may name the doer after the act ("…was not followed by Ana")
+                first, last = sorted((found.first, found.last), key=lambda t: t.i)
+                start, end = first.idx, last.idx + len(last.text)
+                if _allowed(sentence, start, end, context.allow):
                     continue
                 severity = placement if isinstance(placement, Severity) else None
                 match = self._match(rule, compiled, sentence, found, start, end, severity)
