@@ -167,6 +167,8 @@ BLAME = [
     Template("counterfactual", "{A} failed to escalate the page."),
     Template("counterfactual", "The low-disk alert was ignored by {a} for an hour."),
     Template("people-fix", "{A} to shadow the primary on-call for two rotations."),
+    # the minimizer judges whatever it is said of: a job "had only to wait" too
+    Template("hindsight", "All {a} had to do was wait for the canary.", system_fine=False),
     Template("counterfactual", "{A} forgot to renew the TLS certificate."),
     Template("counterfactual", "{A} ignored the disk alert for an hour."),
     Template("counterfactual", "{A} did not check the diff before merging."),
@@ -430,6 +432,7 @@ SELF_STANDING = [
     Template("people-fix", "AI: retrain the night shift on the failover runbook."),
     Template("animated", "The response descended into chaos within minutes."),
     Template("counterfactual", "The migration lead failed to secure sign-off before cutover."),
+    Template("hindsight", "It doesn't take a genius to see the single replica would not hold."),
     Template("concealed-blame", "The maintenance notice was not read by those who needed it."),
 ]
 
@@ -599,6 +602,7 @@ NEUTRAL_SELF_STANDING = [
     "{A} shut down the old cluster on Monday.",
     "The alert was acknowledged by {a} at 02:10.",
     "The etcd member failed to rejoin the cluster after the restart.",
+    "All we have to do is add a retry to the uploader.",
     "{A} to pair with Ben on the migration design.",
     "We stopped the deploy because {a} asked us to.",
     "{P} change addresses the issue reported in INC-42.",

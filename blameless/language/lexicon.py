@@ -80,6 +80,8 @@ class Lexicon(BaseModel):
     talking_verbs: Words
     hindsight_adverbs: Words
     hindsight_words: Words
+    minimized_duties: Words
+    whole_words: Words
     evidence_verbs: Words
     animated_marks: Words
     recurrence_words: Words
