@@ -186,6 +186,7 @@ BLAME = [
         "{A} neglected to notify the account managers, so customers found out first.",
     ),
     Template("why-you", "Why did {a} skip the canary?"),
+    Template("why-you", "Why didn't {a} page the database on-call when lag crossed ten minutes?"),
     Template("why-you", "The review must establish why {a} approved the change."),
     Template("why-you", "ok but why did {a} deploy on a Friday at 6pm?"),
     Template("why-you", "Why {a} did not call the on-call manager when the error appeared?"),

@@ -13,6 +13,7 @@ from blameless.language.lexicon import lexicon
 from blameless.language.parse import Found, lemma, patient_of, subject_of
 from blameless.language.rulekit import Lists
 from blameless.language.spans import WRITERS, after_prefix, in_quotes, last_word
+from blameless.language.vocabulary import word_names
 from blameless.language.wording import is_word
 
 _RESPONSIBLE = lexicon().words("responsibility_words", "blame_nouns")
@@ -65,6 +66,8 @@ def question(sentence: Span, lists: Lists) -> Iterator[Found]:
         patient = None if passive else patient_of(verb)
         candidates = (subject_of(verb), patient, _asked_about(word, lists))
         agent = next((c for c in candidates if lists.agent(c)), None)
+        if agent is None and word.lower_ == "why" and lists.wanted == "person":
+            agent = _name_after_auxiliary(word, lists)
         agent = agent or next((c for c in candidates if c is not None and c.lower_ in NOBODY), None)
         undone = passive or any(  # done to something, by nobody named: "was the flag flipped"
             c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "acomp" and c.tag_ == "VBN")
@@ -237,6 +240,25 @@ def _asked_about(word: Token, lists: Lists) -> Token | None:
     if not following or lemma(following[0]) not in _AUXILIARIES:
         return None
     return next((t for t in following[1:] if lists.agent(t)), None)
+
+
+def _name_after_auxiliary(word: Token, lists: Lists) -> Token | None:
+    """ "Why didn't Grace/compound page/NN the database…?", "why didn't the new hire/compound
+    page/NN the…": the doer right after the auxiliary, where only a doer fits, however the
+    tagger read it (a first name, or a person's phrase, before a verb read as a noun)."""
+    following = word.doc[word.i + 1 : min(len(word.doc), word.i + 7)]
+    if not following or lemma(following[0]) not in _AUXILIARIES:
+        return None
+    named = next((t for t in following[1:] if t.dep_ not in ("neg", "det", "amod")), None)
+    if named is None or not (
+        lists.agent(named) or (named.is_title and named.lower_ in word_names())
+    ):
+        return None
+    act = named.head  # a verb, or one the tagger made a noun: "page/NN the database"
+    acting = act.pos_ == "VERB" or (
+        act.pos_ == "NOUN" and act.i + 1 < len(act.doc) and act.nbor(1).tag_ in ("DT", "PRP$")
+    )
+    return named if acting and act.i > named.i else None
 
 
 _AUXILIARIES = frozenset({"do", "be", "have", "would", "could"})
