@@ -169,6 +169,8 @@ BLAME = [
     Template("people-fix", "{A} to shadow the primary on-call for two rotations."),
     # the minimizer judges whatever it is said of: a job "had only to wait" too
     Template("hindsight", "All {a} had to do was wait for the canary.", system_fine=False),
+    Template("person-as-cause", "{A} rebooted the core switch at 11, that's your outage."),
+    Template("person-as-cause", "The power loss occurred when {a} tripped the main breaker."),
     Template("counterfactual", "{A} forgot to renew the TLS certificate."),
     Template("counterfactual", "{A} ignored the disk alert for an hour."),
     Template("counterfactual", "{A} did not check the diff before merging."),
@@ -604,6 +606,8 @@ NEUTRAL_SELF_STANDING = [
     "The alert was acknowledged by {a} at 02:10.",
     "The etcd member failed to rejoin the cluster after the restart.",
     "All we have to do is add a retry to the uploader.",
+    "{A} rolled back the deploy, that's the end of the incident.",
+    "The outage happened when {a} was at lunch.",
     "{A} to pair with Ben on the migration design.",
     "We stopped the deploy because {a} asked us to.",
     "{P} change addresses the issue reported in INC-42.",

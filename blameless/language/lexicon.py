@@ -139,6 +139,7 @@ class Lexicon(BaseModel):
     dating_words: Words
     headline_marks: Words
     clause_breaks: Words
+    pointer_links: Words
     perfect_auxiliaries: Words
     perfect_have: Words
     past_negations: Words

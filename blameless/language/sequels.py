@@ -65,6 +65,9 @@ def sequel(sentence: Span, lists: Lists) -> Iterator[Found]:
         if state is not None:
             yield from _after(outcome, sentence, lists, state)  # "customers were double-charged…"
             continue
+        if outcome.pos_ == "NOUN" and is_word(outcome, lists.words):
+            yield from _pointed(outcome, sentence, lists)  # "…, that's your outage"
+            continue
         if not outcome.tag_.startswith("VB") or not is_word(outcome, lists.words):
             continue
         if outcome.lower_ in _BROKEN and lemma(outcome) not in lists.words:
@@ -89,6 +92,32 @@ def sequel(sentence: Span, lists: Lists) -> Iterator[Found]:
         if lists.agent(agent):
             assert agent is not None
             yield Found.spanning(outcome, agent, phrase_start(agent), clause_end(outcome))
+
+
+def _pointed(outcome: Token, sentence: Span, lists: Lists) -> Iterator[Found]:
+    """An act, then a pointer naming it the outcome: "X rebooted the core switch at 11,
+    that's your outage", "…, that is the whole incident"."""
+    doc = sentence.doc
+    before = [
+        t for t in doc[max(sentence.start, outcome.i - 7) : outcome.i] if t.lower_ not in _FILLERS
+    ]
+    if len(before) < 3 or before[-1].lower_ not in ("'s", "’s", "is", "was"):
+        return
+    if before[-2].lower_ not in _POINTERS or before[-3].text not in (",", ";", "—", "-", "and"):
+        return
+    act = _act_before(before[-3], sentence)
+    if act is None or negated(act) or hypothetical(act) or lists.cancels(act):
+        return
+    agent = subject_of(act)
+    if lists.agent(agent):
+        assert agent is not None
+        yield Found.spanning(outcome, agent, phrase_start(agent), outcome)
+
+
+# Words between the pointer and the outcome it names: "that's literally your outage".
+_FILLERS = frozenset(
+    {"literally", "basically", "just", "your", "the", "our", "my", "whole", "entire"}
+)
 
 
 def _after(
