@@ -91,6 +91,7 @@ class Lexicon(BaseModel):
     exclusive_links: Words
     exclusive_closers: Words
     teaching_verbs: Words
+    reminder_phrases: Words
     shadowing_verbs: Words
     pairing_verbs: Words
     seniority_words: Words
