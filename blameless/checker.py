@@ -26,9 +26,9 @@ from blameless.windows import Chunk, Gate, Window, chunk_windows, trigger_window
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# Chunks per spaCy batch (of CHUNK_CHARACTERS each): bounds the Docs alive at once, so
-# peak memory stays flat however long the document.
-PARSE_BATCH = 8
+# Windows per spaCy batch (of at most MAX_WINDOW characters each): bounds the Docs alive
+# at once, so peak memory stays flat however long the document.
+PARSE_BATCH = 32
 _SEVERITIES = sorted(Severity, key=lambda severity: severity.rank)
 
 

@@ -45,10 +45,6 @@ _CHAT_PREFIX = re.compile(
 _ITEM_KEY = re.compile(
     r"[A-Z][A-Z0-9]{1,9}-\d{1,6}(?:[ \t]+follow-?ups?)?(?:[ \t]*[:|\-–—)])?[ \t]+(?=\S)"
 )
-# Well under spaCy's max_length. Smaller chunks make per-span calls that scan the whole
-# Doc (Span.sents checks the Doc's sentence annotation) cheaper: the 437 KB corpus takes
-# 16.3 s at 20,000 and 13.5-14.7 s at 4,000 (batches of 8).
-CHUNK_CHARACTERS = 4_000
 MAX_SENTENCE = 2_000  # characters; a longer sentence is parsed in pieces
 MAX_WINDOW = 6_000  # characters; admitted sentences merge into one window up to this
 LONG_RUN = 100  # non-space characters in a row that the parser never sees
@@ -159,26 +155,19 @@ class Chunk:
 
 
 def chunk_windows(windows: Iterable[Window]) -> Iterator[Chunk]:
-    """Windows joined into texts of about CHUNK_CHARACTERS, one at a time (a generator, so
-    only the chunk being parsed is held)."""
-    pieces: list[str] = []
-    chunk = Chunk()
-    position = 0
+    """Each window as a text of its own to parse, one at a time (a generator, so only the
+    windows being parsed are held). Windows are never joined: the tagger reads a few words
+    past a sentence's edge, so a sentence parsed beside an unrelated one could get another
+    verdict than it gets alone, or in the editor, which parses each paragraph by itself."""
     for window in windows:
         stripped = blank_long_runs(window.text.lstrip())
-        if pieces and position + len(stripped) > CHUNK_CHARACTERS:
-            chunk.text = "\n\n".join(pieces)
-            yield chunk
-            pieces, chunk, position = [], Chunk(), 0
         offset = window.offset + len(window.text) - len(stripped)
-        pieces.append(stripped)
-        chunk.starts.append(position)
-        chunk.windows.append(Window(offset, stripped, window.context))
-        chunk.sentence_starts.update(position + start for start in sentence_starts(stripped))
-        position += len(stripped) + 2
-    if pieces:
-        chunk.text = "\n\n".join(pieces)
-        yield chunk
+        yield Chunk(
+            stripped,
+            [0],
+            [Window(offset, stripped, window.context)],
+            set(sentence_starts(stripped)),
+        )
 
 
 def blank_long_runs(text: str) -> str:

@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from blameless.windows import (
-    CHUNK_CHARACTERS,
     LONG_RUN,
     MAX_SENTENCE,
     MAX_WINDOW,
@@ -77,15 +76,14 @@ def test_windows_add_the_sentence_before_only_for_they() -> None:
     assert windows == ["Kofi ran the script. They broke the bucket. ", "Alice broke it too."]
 
 
-def test_chunks_map_positions_back_to_the_document() -> None:
-    windows = [Window(10, "  Alice broke it.", "ctx1"), Window(50, "They broke it.", "ctx2")]
-    (chunk,) = chunk_windows(windows)
-    assert chunk.text == "Alice broke it.\n\nThey broke it."
-    assert chunk.origin(0) == (12, chunk.windows[0])
-    second = chunk.text.index("They")
-    offset, window = chunk.origin(second)
-    assert offset == 50 and window.context == "ctx2"
-    assert chunk.sentence_starts == {0, second}
+def test_each_window_is_parsed_alone_and_maps_back_to_the_document() -> None:
+    windows = [Window(10, "  Alice broke it.", "ctx1"), Window(50, "They broke it. Ok.", "ctx2")]
+    first, second = chunk_windows(windows)
+    assert (first.text, second.text) == ("Alice broke it.", "They broke it. Ok.")
+    assert first.origin(0) == (12, first.windows[0])
+    offset, window = second.origin(second.text.index("Ok"))
+    assert offset == 50 + 15 and window.context == "ctx2"
+    assert second.sentence_starts == {0, 15}
 
 
 # --- bounds: nothing reaches spaCy's max_length or its slow paths -----------------------
@@ -118,7 +116,7 @@ def test_two_megabytes_of_one_sentence_make_bounded_chunks() -> None:
     windows = (Window(start, text[start:end], None) for start, end in spans)
     sizes = [len(chunk.text) for chunk in chunk_windows(windows)]
     assert sum(sizes) >= len(text) - 2 * len(sizes)  # every word is parsed
-    assert max(sizes) <= CHUNK_CHARACTERS + MAX_WINDOW < 1_000_000
+    assert max(sizes) <= MAX_WINDOW < 1_000_000
 
 
 def test_long_runs_of_non_space_are_blanked_keeping_offsets() -> None:

@@ -37,7 +37,8 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
         return  # "thanks to Kenji's quick failover we only lost 4 minutes": credit
     for word in sentence:
         causal_mark = word.lower_ == "because" or (word.lower_ == "since" and _no_date(word))
-        if causal_mark and word.dep_ == "mark" and word.nbor(1).lower_ != "of":
+        following = word.doc[word.i + 1 : word.i + 2].text.lower()
+        if causal_mark and word.dep_ == "mark" and following != "of":
             verb = word.head
             agent = subject_of(verb)
             if lists.agent(agent) and not hypothetical(verb) and not _responds(verb):
@@ -62,7 +63,8 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
             target = _causal_object(word)
             parties = [*_responsible_parties(target)] if target is not None else []
             # when the parse lost the phrase; not for "pin X to …", which has its own object
-            if lemma(word) not in _TRACING or word.nbor(1).lower_ in ("back", "to", "on"):
+            following = word.doc[word.i + 1 : word.i + 2].text.lower()
+            if lemma(word) not in _TRACING or following in ("back", "to", "on"):
                 parties += _named_after(word, sentence)
             party = next((p for p in parties if lists.agent(p)), None)
             if party is not None:
@@ -112,7 +114,8 @@ def _dated_clauses(verb: Token) -> Iterator[Token]:
 
 def _it_all(subject: Token) -> bool:
     """ "It all started when…", "this all began when…": the whole incident."""
-    whole = any(c.lower_ == "all" for c in subject.children) or subject.nbor(1).lower_ == "all"
+    after = subject.doc[subject.i + 1 : subject.i + 2]  # (none at the document's end)
+    whole = any(c.lower_ == "all" for c in subject.children) or after.text.lower() == "all"
     return subject.lower_ in ("it", "this") and whole
 
 

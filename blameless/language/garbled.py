@@ -57,7 +57,7 @@ def assignee(verb: Token) -> Token | None:
     """Who a labelled assignment names, read from the words since parsers hang the name
     anywhere: "Action: Priya to read the runbook", "AI-3: the new hire to redo the course"."""
     to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-    if to is None or to.i != verb.i - 1 or verb.dep_ == "xcomp":
+    if to is None or to.i != verb.i - 1 or to.i == 0 or verb.dep_ == "xcomp":
         return None  # "X needs to read" is no assignment under a label
     start = to.i
     while start > 0 and to.i - start < 6 and naming(to.doc[start - 1]):

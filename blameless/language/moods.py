@@ -46,7 +46,8 @@ def modal_perfect(sentence: Span, lists: Lists) -> Iterator[Found]:
             verb = verb.head  # "should have double-checked": the modal hung on "have"
         have = any(lemma(a) == "have" and a.i > modal.i for a in verb.children)
         # "should of checked": a misspelling (not "should of course check")
-        misspelt = modal.nbor(1).lower_ == "of" and modal.nbor(2).tag_ in ("VBN", "VBD")
+        after = modal.doc[modal.i + 1 : modal.i + 3]  # (fewer at the document's end)
+        misspelt = len(after) == 2 and after[0].lower_ == "of" and after[1].tag_ in ("VBN", "VBD")
         if not (have or misspelt):
             continue
         if lists.cancels(verb):

@@ -5,9 +5,8 @@ on its own (its words, its kind, its section, whether it is quoted). So their hi
 kept per segment, relative to its start, keyed by everything the rules see of it but
 its place; a keystroke misses the cache for one paragraph only.
 
-A full check parses the trigger sentences of all segments batched into a few spaCy
-Docs, and the parse of a sentence can depend on its neighbours in the batch; here each
-segment is parsed alone, so in rare cases a suggestion's wording differs from the CLI's.
+A full check parses each window of trigger sentences as a Doc of its own, and so does
+this cache, one segment at a time: the editor and the CLI read a sentence alike.
 """
 
 from __future__ import annotations
