@@ -259,7 +259,9 @@ def headline(sentence: Span, lists: Lists) -> Iterator[Found]:
         # holds ("the cluster was already down; the night operator had drained…"); other
         # acts only follow a note's bare heading.
         explains = _pluperfect(act)
-        clause = any(t.pos_ == "VERB" and t.i != outcome.i for t in heading)
+        particle = outcome.dep_ in ("prt", "advmod") and outcome.head.i < outcome.i
+        misread = outcome.head if particle else None  # "Checkout/VB down/prt —": no clause
+        clause = any(t.pos_ == "VERB" and t not in (outcome, misread) for t in heading)
         # (a note's heading opens the line, as the frame's `leading` says: "…the root cause of
         # the regression, and the team…" runs on from a clause before it)
         opens = bool(heading) and (heading[0].i - sentence.start <= 2 or opens_clause(heading[0]))

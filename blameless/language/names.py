@@ -184,6 +184,14 @@ def _written_in_lower_case(token: Token) -> bool:
     return first is not None and first.text.lstrip("@")[:1].islower()
 
 
+# Chat's own words, which a lower-case line may put where a name would go ("lol the
+# healthcheck failed…").
+_CHAT_WORDS = frozenset(
+    {"lol", "lmao", "rofl", "tbh", "imo", "imho", "fwiw", "idk", "btw", "ngl", "smh", "afaik"}
+    | {"iirc", "fyi", "pls", "plz", "thx", "ty", "np", "wtf", "omg", "yep", "nope", "hmm", "ugh"}
+)
+
+
 def _lower_case_name(token: Token) -> bool:
     """A lower-case word in a doer's place that is no English word (or is a first name
     too: "if mei had read…"), no software and no part of a system: "emeka's cron rewrite",
@@ -200,6 +208,7 @@ def _lower_case_name(token: Token) -> bool:
         and named
         and lower not in technical_names()
         and lower not in SYSTEM_NOUNS
+        and lower not in _CHAT_WORDS
         and not lower.endswith(_NOUN_SUFFIXES)
         and not any(c.dep_ == "det" for c in token.children)
     )

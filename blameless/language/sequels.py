@@ -135,6 +135,14 @@ def _after(
     # (a fronted clause after a timestamp may be read as a ccomp; its "after" still dates it)
     heads = [outcome, *helpers(outcome)]  # "After X ran…, half were/auxpass gone": on "were"
     clauses = [c for h in heads for c in h.children if c.dep_ in ("advcl", "ccomp")]
+    clauses += [  # "After/prep @k.smith ran/pcomp…": the clause read as a preposition's
+        c
+        for h in heads
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in _DATING
+        for c in p.children
+        if c.dep_ == "pcomp"
+    ]
     if outcome.dep_ == "advcl" and outcome.head.i < outcome.i:
         clauses.append(outcome.head)  # the parse turned round: "After X ran/ROOT…, …gone/advcl"
     clauses += _dated_by_words(anchor or outcome)  # "…after @k.smith/punct pushed…": lost

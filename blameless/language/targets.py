@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from blameless.language.agents import ROLE_NOUNS, TEAM_NOUNS, is_human
+from blameless.language.agents import ROLE_NOUNS, TEAM_NOUNS, is_handle, is_human
 from blameless.language.lexicon import lexicon
 from blameless.language.names import SYSTEM_NOUNS, aux_as_name
 from blameless.language.orders import talked_about
@@ -27,7 +27,11 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
         if not verbal(verb) or verb.dep_ == "compound":
             yield from _misparsed_order(verb, sentence, lists)
             continue
-        people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        # (an object the parser made an apposition or a particle: "Retrain a contractor/appos
+        # on…", "Hold alice@/prt accountable")
+        people = [
+            c for c in verb.children if c.dep_ in _PATIENTS or (c.dep_ == "prt" and is_handle(c))
+        ]
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         if passive:
             # a passive's subject the parser left loose ("@k.smith"/dep) or made a modal
@@ -68,7 +72,7 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
         people += [  # small clauses: "hold X accountable", "make X attend"
             c
             for t in verb.children
-            if t.dep_ in ("ccomp", "xcomp")
+            if t.dep_ in ("ccomp", "xcomp") or (t.dep_ == "advcl" and t.pos_ == "ADJ")
             for c in [*t.children, subject_of(t)]
             if c is not None and c.dep_ in ("nsubj", "npadvmod", "dep", "aux")
         ]
@@ -92,6 +96,9 @@ def target(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue  # "talk to Priya about the migration plan": coordination, not a talking-to
         if person is not None and not negated(verb):
             yield Found.spanning(verb, person, phrase_start(person), clause_end(verb), person)
+
+
+_PATIENTS = frozenset({"dobj", "nsubjpass", "dative", "appos"})
 
 
 def _modifier(token: Token) -> bool:
