@@ -436,6 +436,7 @@ SELF_STANDING = [
     Template("animated", "The response descended into chaos within minutes."),
     Template("counterfactual", "The migration lead failed to secure sign-off before cutover."),
     Template("people-fix", "A company-wide reminder about change-management rules was issued."),
+    Template("judgmental", "Shipping the kernel upgrade on a holiday was a poor judgment call."),
     Template("hindsight", "It doesn't take a genius to see the single replica would not hold."),
     Template("concealed-blame", "The maintenance notice was not read by those who needed it."),
 ]
@@ -610,6 +611,7 @@ NEUTRAL_SELF_STANDING = [
     "{A} rolled back the deploy, that's the end of the incident.",
     "The outage happened when {a} was at lunch.",
     "The bot posts a reminder about expiring certificates every Monday.",
+    "We spent half of the error budget on the retry storm.",
     "{A} to pair with Ben on the migration design.",
     "We stopped the deploy because {a} asked us to.",
     "{P} change addresses the issue reported in INC-42.",

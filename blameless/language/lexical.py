@@ -55,7 +55,8 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
             _status_code(before) or (before.is_quote and following[:1] and following[0].text == ":")
         ):
             continue  # "a 422 user error", a message quoted as "user error: quota exceeded"
-        if last.dep_ == "compound" and last.head.i > last.i and last.pos_ == "NOUN":
+        named = last.dep_ == "compound" and last.head.i > last.i and last.pos_ == "NOUN"
+        if named and last.head.lower_ not in _ACTS:
             continue  # "fat-finger protection", "error budget": the words name something else
         if _scare_quoted(word, last) or _mentioned(word) or _echoed(word, last, sentence):
             continue
@@ -68,6 +69,14 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
         if lists.markers and not _pleaded(word, last, sentence, lists):
             continue
         yield Found(word, None, word, last)
+
+
+# Heads that a judgement compounds with and still judges: "a bonehead move", "a poor
+# judgment call", and chat's words the parser takes for a head ("was a joke tbh").
+_ACTS = frozenset(
+    {"move", "call", "decision", "choice", "mistake", "job", "work", "idea", "attempt", "play"}
+    | {"tbh", "imo", "lol", "fwiw", "honestly"}
+)
 
 
 def _pleaded(word: Token, last: Token, sentence: Span, lists: Lists) -> bool:
