@@ -437,6 +437,8 @@ SELF_STANDING = [
     Template("counterfactual", "The migration lead failed to secure sign-off before cutover."),
     Template("people-fix", "A company-wide reminder about change-management rules was issued."),
     Template("judgmental", "Shipping the kernel upgrade on a holiday was a poor judgment call."),
+    Template("self-blame", "That outage is on me, not the team."),
+    Template("single-cause", "The platform behaved exactly as designed until the failover."),
     Template("hindsight", "It doesn't take a genius to see the single replica would not hold."),
     Template("concealed-blame", "The maintenance notice was not read by those who needed it."),
 ]
@@ -612,6 +614,8 @@ NEUTRAL_SELF_STANDING = [
     "The outage happened when {a} was at lunch.",
     "The bot posts a reminder about expiring certificates every Monday.",
     "We spent half of the error budget on the retry storm.",
+    "The fix is on me this week.",
+    "I was the one who paged the DBA at 14:05.",
     "{A} to pair with Ben on the migration design.",
     "We stopped the deploy because {a} asked us to.",
     "{P} change addresses the issue reported in INC-42.",
