@@ -1,7 +1,7 @@
 """A person's thing that produced an outcome, whatever the verb: "Martina's one-line change
 turned a minor blip into a full retry storm", "the release manager's promotion of build 812
-drove checkout errors to 38%", "a change by Erik shut the cluster off with an outage". The
-outcome noun carries the blame, so the verb may be any act but one that helps or ends it.
+drove checkout errors to 38%", "a change by Erik brought an hour of downtime". The outcome
+noun carries the blame, so the verb may be any act but one that treats, limits or ends it.
 """
 
 from __future__ import annotations
