@@ -289,6 +289,7 @@ BLAME = [
     # a tag question asks only for agreement; a label written with the verb
     Template("person-as-cause", "so it was {p} push that broke billing, right?"),
     Template("person-as-cause", "{P} change to the retry policy turned a blip into a full outage."),
+    Template("person-as-cause", "{P} config change brought an hour of downtime."),
     Template("person-as-cause", "Caused by: {a} (manual edit of the prod secrets)"),
     Template(
         "person-as-cause", "After {a} ran the cleanup script, half of the DNS records were gone."

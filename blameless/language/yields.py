@@ -30,8 +30,10 @@ def yielded(sentence: Span, lists: Lists) -> Iterator[Found]:
             continue  # "Ana's fix resolved the outage", "Ana's rollback stopped the errors"
         if negated(verb) or hypothetical(verb):
             continue
-        # (past a timestamp the parser also made a subject: "14:02 UTC — Mia's change…")
-        things = [c for c in verb.children if c.dep_ == "nsubj" and lists.has_marker(c)]
+        # (past a timestamp the parser made the subject: "14:02 UTC/nsubj — Mia's change…")
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects += [a for t in subjects for a in t.children if a.dep_ == "appos"]
+        things = [t for t in subjects if lists.has_marker(t)]
         owners = [o for t in things for o in (*owners_of(t), *_makers(t))]
         owner = next((o for o in owners if lists.agent(o)), None)  # not "Ana's ticket…"
         if owner is not None:
@@ -47,6 +49,8 @@ def _producing_act(outcome: Token) -> Token | None:
     prep = outcome.head
     if outcome.dep_ == "pobj" and prep.lower_ in _RESULTS and prep.head.pos_ == "VERB":
         return prep.head
+    if outcome.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "dobj":
+        return _producing_act(prep.head)  # a measure of it: "…brought an hour of downtime"
     return None
 
 
