@@ -167,8 +167,8 @@ BLAME = [
     Template("counterfactual", "{A} failed to escalate the page."),
     Template("counterfactual", "The low-disk alert was ignored by {a} for an hour."),
     Template("people-fix", "{A} to shadow the primary on-call for two rotations."),
-    # the minimizer judges whatever it is said of: a job "had only to wait" too
     Template("people-fix", "From now on {a} needs approval from me before every deploy."),
+    # the minimizer judges whatever it is said of: a job "had only to wait" too
     Template("hindsight", "All {a} had to do was wait for the canary.", system_fine=False),
     Template("person-as-cause", "{A} rebooted the core switch at 11, that's your outage."),
     Template("person-as-cause", "The power loss occurred when {a} tripped the main breaker."),
@@ -617,6 +617,9 @@ NEUTRAL_SELF_STANDING = [
     "The bot posts a reminder about expiring certificates every Monday.",
     "We spent half of the error budget on the retry storm.",
     "The fix is on me this week.",
+    "All we had to do was wait for the cache to warm up, so we waited.",
+    "Our team lead paired with {a} on the migration.",
+    "We sent a reminder email to customers about the maintenance window.",
     "{A} got approval from the change board before the deploy.",
     "I was the one who paged the DBA at 14:05.",
     "{A} to pair with Ben on the migration design.",

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from blameless.language.names import aux_as_name
 from blameless.language.parse import (
     Found,
     matches_agent,
@@ -111,10 +112,11 @@ def _finished_act(word: Token) -> bool:
     """The word's clause tells of a past act that is not the writers' own: "the deploy
     was clearly risky", "she obviously skipped it"; not "SSH is obviously no longer
     exposed", "they could of course be the same person", "we had of course rotated it"."""
-    verb = word.head
+    verb = word if word.pos_ in ("VERB", "AUX") else word.head  # ("all we had to do was…")
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    named = aux_as_name(verb)  # "All Will/MD had to do was…": a name, not a modal
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c != named]
     if any(a.tag_ == "MD" for a in auxes):
         return False
     if not (verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)):
