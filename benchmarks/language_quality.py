@@ -71,7 +71,7 @@ Measure them by name, without `--errors`, and never tune on them.
 - `labelled/sealed-2027-02.tsv` (450): the fifth round's frozen set, written before any of
   that round's rule changes; measured on the rules it found (317fd32: P 0.962, R 0.712) and
   on that round's final rules (P 0.963, R 0.732); after the sixth round P 0.964, R 0.752,
-  after the seventh P 0.964, R 0.760, after the eighth P 0.965, R 0.776.
+  after the seventh P 0.964, R 0.760, after the eighth P 0.965, R 0.772.
 - `labelled/val-2026-12m.tsv` (400): a second validation set of that round, written
   mid-round; its first figure (317fd32 with the recursion fix it found: P 0.983, R 0.748)
   and its last (P 0.983, R 0.774); after the sixth round P 0.984, R 0.796, after the
