@@ -154,6 +154,23 @@ def possessive(sentence: Span, lists: Lists) -> Iterator[Found]:
         yield Found.spanning(thing, owner, phrase_start(owner), phrase_start(thing), thing)
 
 
+def _remedial(verb: Token) -> bool:
+    """The act adds a safeguard or takes a harm away: "introduced a guard against the
+    regression", "removed the outage risk" (not "removed the safety check")."""
+    done_to = next((head_noun(c) for c in verb.children if c.dep_ == "dobj"), None)
+    if done_to is None:
+        return False
+    if lemma(verb) in _ADDING and lemma(done_to) in _SAFEGUARDS:
+        return True
+    return lemma(verb) in _REMOVING and lemma(done_to) in _HARMS
+
+
+_ADDING = frozenset({"introduce", "add", "create", "build", "ship", "land", "deploy"})
+_REMOVING = frozenset({"remove", "eliminate", "drop", "kill", "delete", "close"})
+_SAFEGUARDS = lexicon().words("safeguard_nouns") | {"guard", "protection", "safeguard", "limit"}
+_HARMS = lexicon().words("incident_nouns") | {"risk", "vulnerability", "hazard"}
+
+
 def _made_by(owner: Token) -> Token | None:
     """What a by-phrase says the person made: "a keying mistake by the administrator",
     "the cause was a typo by Mia"."""
@@ -176,7 +193,7 @@ def _in_causal_position(thing: Token, lists: Lists) -> bool:
         if head.dep_ in ("ccomp", "conj", "advcl", "parataxis") and _own_subject(head.head):
             return False  # up into another clause: "X's migration ran…; the errors came from…"
         head = head.head
-        if lists.cancels(head) or relieves(head) or negated(head):
+        if lists.cancels(head) or relieves(head) or negated(head) or _remedial(head):
             return False  # "Priya's fix stopped the errors", "was not caused by X's push"
         if lists.has_marker(head):
             return True

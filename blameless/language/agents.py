@@ -83,9 +83,13 @@ def _names_a_thing(token: Token) -> bool:
     if token.dep_ != "compound" or head.pos_ != "NOUN" or not head.is_lower:
         return False
     opening = token.is_sent_start or (token.i > 0 and token.nbor(-1).text in _CELL_STARTS)
-    return opening and not ({head.lower_, head.lemma_.lower()} & (ROLE_NOUNS | TEAM_NOUNS))
+    dated = token.lower_ in _SEASONS  # "why did May traffic drop?": a month, not a name
+    return (opening or dated) and not (
+        {head.lower_, head.lemma_.lower()} & (ROLE_NOUNS | TEAM_NOUNS)
+    )
 
 
+_SEASONS = frozenset({"january", "april", "may", "june", "july", "august", "summer", "autumn"})
 _CELL_STARTS = frozenset({"|", ":", "-", "—", "–"})
 
 
