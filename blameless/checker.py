@@ -85,8 +85,9 @@ def check_path(
 def language_hits(document: Document, config: Config) -> list[Hit]:
     """Parse only the sentences that hold a trigger word of some enabled language rule.
 
-    Streams: windows are found lazily, joined into chunks of bounded size, and parsed in
-    small batches, so only a few Docs are alive at once whatever the document's size.
+    Streams: windows are found lazily, each parsed as a Doc of its own (bounded by
+    MAX_WINDOW) in small batches, so only a few Docs are alive at once whatever the
+    document's size.
     """
     rules = language_rules(rule for rule in load_packs() if config.enabled(rule))
     if not rules:
@@ -105,10 +106,8 @@ def language_hits(document: Document, config: Config) -> list[Hit]:
             doc = nlp.make_doc(chunk.text)
             for token in doc:  # the parser keeps sentence boundaries set before it runs
                 token.is_sent_start = token.idx in chunk.sentence_starts
-            doc._.blame_parts = [
-                (start, Context.of(*_placement(window), config.people, config.allow))
-                for start, window in zip(chunk.starts, chunk.windows, strict=True)
-            ]
+            context = Context.of(*_placement(chunk.window), config.people, config.allow)
+            doc._.blame_parts = [(0, context)]
             yield doc, chunk
 
     hits: list[Hit] = []

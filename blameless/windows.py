@@ -16,7 +16,6 @@ tokenizer is quadratic in the length of one token).
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Hashable, Iterable, Iterator
@@ -141,17 +140,18 @@ class Window:
 
 @dataclass
 class Chunk:
-    """Windows joined by blank lines, with where each starts and its sentence starts."""
+    """One window's text as the parser gets it, and where its sentences start."""
 
-    text: str = ""
-    starts: list[int] = field(default_factory=list)  # each window's start in `text`
-    windows: list[Window] = field(default_factory=list)
+    window: Window  # its text stripped of leading space, its offset moved to match
     sentence_starts: set[int] = field(default_factory=set)
 
+    @property
+    def text(self) -> str:
+        return self.window.text
+
     def origin(self, position: int) -> tuple[int, Window]:
-        """The document offset of a position in `text`, and the window holding it."""
-        index = max(0, bisect.bisect_right(self.starts, position) - 1)
-        return self.windows[index].offset + position - self.starts[index], self.windows[index]
+        """The document offset of a position in `text`, and the window."""
+        return self.window.offset + position, self.window
 
 
 def chunk_windows(windows: Iterable[Window]) -> Iterator[Chunk]:
@@ -162,12 +162,7 @@ def chunk_windows(windows: Iterable[Window]) -> Iterator[Chunk]:
     for window in windows:
         stripped = blank_long_runs(window.text.lstrip())
         offset = window.offset + len(window.text) - len(stripped)
-        yield Chunk(
-            stripped,
-            [0],
-            [Window(offset, stripped, window.context)],
-            set(sentence_starts(stripped)),
-        )
+        yield Chunk(Window(offset, stripped, window.context), set(sentence_starts(stripped)))
 
 
 def blank_long_runs(text: str) -> str:

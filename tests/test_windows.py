@@ -80,7 +80,7 @@ def test_each_window_is_parsed_alone_and_maps_back_to_the_document() -> None:
     windows = [Window(10, "  Alice broke it.", "ctx1"), Window(50, "They broke it. Ok.", "ctx2")]
     first, second = chunk_windows(windows)
     assert (first.text, second.text) == ("Alice broke it.", "They broke it. Ok.")
-    assert first.origin(0) == (12, first.windows[0])
+    assert first.origin(0) == (12, first.window)
     offset, window = second.origin(second.text.index("Ok"))
     assert offset == 50 + 15 and window.context == "ctx2"
     assert second.sentence_starts == {0, 15}

@@ -73,9 +73,12 @@ def vague(agent: Token | None) -> bool:
     """A by-agent that names nobody in particular: "by somebody in the team", "by those who
     needed it", "by the people who needed it", "by responsible person"; not "by Ana", "by
     him", "by the on-call engineer"."""
-    if agent is None or agent_kind(agent, frozenset()) == "self" or any_one(agent):
+    if agent is None or any_one(agent):
         return False
-    if agent.lower_ in _VAGUE_PEOPLE or agent_kind(agent, frozenset()) in ("someone", "nobody"):
+    kind = agent_kind(agent, frozenset())
+    if kind == "self":
+        return False
+    if agent.lower_ in _VAGUE_PEOPLE or kind in ("someone", "nobody"):
         return True
     if agent.pos_ != "NOUN" or not is_human(agent):
         return False

@@ -22,7 +22,7 @@ from blameless.language.parse import (
 from blameless.language.rulekit import Lists
 from blameless.language.sequels import nothing, relieves
 from blameless.language.spans import clause_end, head_noun, last_word, phrase_start, possessed
-from blameless.language.wording import is_word
+from blameless.language.wording import following_text, is_word
 
 _BENIGN = lexicon().words("benign_verbs")
 _TRACING = frozenset({"trace", "attribute", "pin"})
@@ -37,8 +37,8 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
         return  # "thanks to Kenji's quick failover we only lost 4 minutes": credit
     for word in sentence:
         causal_mark = word.lower_ == "because" or (word.lower_ == "since" and _no_date(word))
-        following = word.doc[word.i + 1 : word.i + 2].text.lower()
-        if causal_mark and word.dep_ == "mark" and following != "of":
+        # (the next word's text: "" at the Doc's end)
+        if causal_mark and word.dep_ == "mark" and following_text(word, 2).strip() != "of":
             verb = word.head
             agent = subject_of(verb)
             if lists.agent(agent) and not hypothetical(verb) and not _responds(verb):
@@ -63,7 +63,7 @@ def causal(sentence: Span, lists: Lists) -> Iterator[Found]:
             target = _causal_object(word)
             parties = [*_responsible_parties(target)] if target is not None else []
             # when the parse lost the phrase; not for "pin X to …", which has its own object
-            following = word.doc[word.i + 1 : word.i + 2].text.lower()
+            following = following_text(word, 2).strip()
             if lemma(word) not in _TRACING or following in ("back", "to", "on"):
                 parties += _named_after(word, sentence)
             party = next((p for p in parties if lists.agent(p)), None)
@@ -114,8 +114,8 @@ def _dated_clauses(verb: Token) -> Iterator[Token]:
 
 def _it_all(subject: Token) -> bool:
     """ "It all started when…", "this all began when…": the whole incident."""
-    after = subject.doc[subject.i + 1 : subject.i + 2]  # (none at the document's end)
-    whole = any(c.lower_ == "all" for c in subject.children) or after.text.lower() == "all"
+    after = following_text(subject, 2).strip()  # ("" at the document's end)
+    whole = any(c.lower_ == "all" for c in subject.children) or after == "all"
     return subject.lower_ in ("it", "this") and whole
 
 

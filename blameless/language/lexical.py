@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from blameless.language.lexicon import lexicon
 from blameless.language.names import aux_as_name
 from blameless.language.parse import (
     Found,
@@ -76,8 +77,7 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
 # judgment call", and chat's words the parser takes for a head ("was a joke tbh").
 _ACTS = frozenset(
     {"move", "call", "decision", "choice", "mistake", "job", "work", "idea", "attempt", "play"}
-    | {"tbh", "imo", "lol", "fwiw", "honestly"}
-)
+) | lexicon().words("chat_words")
 
 
 def _pleaded(word: Token, last: Token, sentence: Span, lists: Lists) -> bool:

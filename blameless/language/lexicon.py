@@ -106,6 +106,7 @@ class Lexicon(BaseModel):
     care_words: Words
     behaviour_phrases: Words
     sanction_words: Words
+    chat_words: Words
     plea_words: Words
     talking_to_cues: Words
     culprit_asks: Words

@@ -184,12 +184,8 @@ def _written_in_lower_case(token: Token) -> bool:
     return first is not None and first.text.lstrip("@")[:1].islower()
 
 
-# Chat's own words, which a lower-case line may put where a name would go ("lol the
-# healthcheck failed…").
-_CHAT_WORDS = frozenset(
-    {"lol", "lmao", "rofl", "tbh", "imo", "imho", "fwiw", "idk", "btw", "ngl", "smh", "afaik"}
-    | {"iirc", "fyi", "pls", "plz", "thx", "ty", "np", "wtf", "omg", "yep", "nope", "hmm", "ugh"}
-)
+# Chat's own words ("lol the healthcheck failed…"): never a name.
+_CHAT_WORDS = lexicon().words("chat_words")
 
 
 def _lower_case_name(token: Token) -> bool:
