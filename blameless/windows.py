@@ -85,6 +85,23 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
+# A line that is a table row written with pipes: "| 14:05 | Raj | dropped the index |".
+_PIPE_ROW = re.compile(r"^[ \t]*\|(?:[^|\n]*\|){2,}[^|\n]*$", re.MULTILINE)
+_CELL_BREAK = re.compile(r"(?<!\\)\|[ \t]*(?=[^|\s])")
+
+
+def cell_starts(text: str) -> set[int]:
+    """Where pipe rows and their cells start. The parser reads each cell as a sentence of
+    its own (a row read as one sentence is parsed as a heap of nouns), and the rules read
+    the row whole again (`language.engine`), so "| Cause | Ana dropped the index |" still
+    joins its label to its act."""
+    starts: set[int] = set()
+    for row in _PIPE_ROW.finditer(text):
+        starts.add(text.index("|", row.start()))  # each row apart from the row above it
+        starts.update(m.end() for m in _CELL_BREAK.finditer(text, row.start(), row.end()))
+    return starts
+
+
 class Finder(Protocol):
     """Anything that tells whether a text holds what it looks for (a regex, a word set)."""
 
@@ -162,7 +179,8 @@ def chunk_windows(windows: Iterable[Window]) -> Iterator[Chunk]:
     for window in windows:
         stripped = blank_long_runs(window.text.lstrip())
         offset = window.offset + len(window.text) - len(stripped)
-        yield Chunk(Window(offset, stripped, window.context), set(sentence_starts(stripped)))
+        starts = set(sentence_starts(stripped)) | cell_starts(stripped)
+        yield Chunk(Window(offset, stripped, window.context), starts)
 
 
 def blank_long_runs(text: str) -> str:

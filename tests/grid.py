@@ -643,6 +643,8 @@ PLACEMENTS = {
     "clause": "During the maintenance window on Tuesday, {s}",
     "blockquote": "> {s}",
     "chat": "[14:02] <kim.o> {s}",
+    # a row of pipes in a paragraph, the doer in a cell of its own: "| 14:02 | Omar | Dropped…"
+    "row": "| 14:02 | {a} | {s} |",
 }
 # Rules that also read quoted text (at info): in a blockquote, only these fire.
 IN_QUOTES = {"why-you", "human-error"}
@@ -707,13 +709,31 @@ def blame_cases(placements: tuple[str, ...] = tuple(PLACEMENTS)) -> Iterator[Cas
             for placement in placements:
                 if placement != "plain" and index % 11:
                     continue
+                if placement == "row" and not _rowed(template):
+                    continue
                 yield _case(template, agent, placement)
     for template in SELF_STANDING:
         for placement in placements:
-            yield _case(template, "", placement)
+            if placement != "row":
+                yield _case(template, "", placement)
+
+
+def _rowed(template: Template) -> bool:
+    """A template whose agent opens it, followed by what they did, fits a row's cells (a
+    question does not)."""
+    text = template.text
+    return text.startswith("{A} ") and template.rule == "person-as-cause" and "?" not in text
+
+
+def _row(template: str, agent: str) -> str:
+    """ "{A} dropped the table." as a row: "| 14:02 | Omar | Dropped the table |"."""
+    act = fill(template, agent)[len(agent) + 1 :].rstrip(".")
+    return PLACEMENTS["row"].format(a=agent, s=act[:1].upper() + act[1:])
 
 
 def _case(template: Template, agent: str, placement: str) -> Case:
+    if placement == "row":
+        return Case(_row(template.text, agent), template.rule, template.text, agent, placement)
     text = place(fill(template.text, agent), placement)
     expected: str | None = template.rule
     if placement == "blockquote" and template.rule not in IN_QUOTES:
@@ -731,7 +751,9 @@ def system_cases() -> Iterator[Case]:
 
 def neutral_cases() -> Iterator[Case]:
     for template in NEUTRAL:
-        for agent in AGENTS:
+        for index, agent in enumerate(AGENTS):
             yield Case(fill(template, agent), None, template, agent, "plain")
+            if template.startswith("{A} ") and "?" not in template and not index % 11:
+                yield Case(_row(template, agent), None, template, agent, "row")
     for text in NEUTRAL_SELF_STANDING:
         yield Case(text, None, text, "", "plain")

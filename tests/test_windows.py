@@ -15,6 +15,7 @@ from blameless.windows import (
     Gate,
     Window,
     blank_long_runs,
+    cell_starts,
     chunk_windows,
     sentence_starts,
     trigger_windows,
@@ -131,3 +132,32 @@ def test_a_names_initial_ends_no_sentence() -> None:
     text = "Retrain L. Okafor on secrets handling. So did I. Then we left."
     starts = sentence_starts(text)
     assert [text[s:].split()[0] for s in starts] == ["Retrain", "So", "Then"]
+
+
+def test_the_cells_of_a_pipe_row_start_sentences_for_the_parser() -> None:
+    text = "| 09:14 | Olek | Dropped the table |\nA line | with a pipe.\n"
+    starts = sorted(cell_starts(text))
+    assert [text[s : s + 4] for s in starts] == ["| 09", "09:1", "Olek", "Drop"]
+
+
+@given(st.text(alphabet="| ab\n\\", max_size=40))
+def test_cell_starts_lie_inside_the_text(text: str) -> None:
+    for start in cell_starts(text):
+        assert 0 <= start < len(text)
+        assert text[start] == "|" or text[start - 1] in "| \t"
+
+
+def test_a_pipe_row_is_parsed_by_cell_and_read_whole() -> None:
+    from blameless.language.engine import rows
+    from blameless.nlp import load_pipeline
+
+    text = "| 09:14 | Olek | Dropped the table |\n| 09:20 | Ana | Paged the DBA |"
+    nlp = load_pipeline(None)
+    doc = nlp.make_doc(text)
+    starts = set(sentence_starts(text)) | cell_starts(text)
+    for token in doc:
+        token.is_sent_start = token.idx in starts
+    for _, process in nlp.pipeline:
+        doc = process(doc)
+    assert len(list(doc.sents)) > 2  # each cell parsed alone
+    assert [row.text.strip() for row in rows(doc)] == text.split("\n")

@@ -9,13 +9,14 @@ sentences cost a set lookup per frame.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from blameless.hits import Hit
 from blameless.language.agents import human_names
+from blameless.language.cells import repair_cells
 from blameless.language.exemptions import talks_about_blame
 from blameless.language.parse import Found
 from blameless.language.prefilter import Prefilter, Words
@@ -104,8 +105,9 @@ class LanguageEngine:
         crashed, which are reported instead of ending the whole check.
         """
         starts = [start for start, _ in parts]
+        repair_cells(doc)
         hits: list[Hit] = []
-        for sentence in doc.sents:
+        for sentence in rows(doc):
             if parts:
                 context = parts[max(bisect.bisect_right(starts, sentence.start_char) - 1, 0)][1]
             if context.section is SectionKind.METADATA:
@@ -188,6 +190,24 @@ class LanguageEngine:
             fix,
             severity or compiled.frame.severity,
         )
+
+
+def rows(doc: Doc) -> Iterator[Span]:
+    """The Doc's sentences, with the cells of a pipe row parsed apart (`windows.cell_starts`)
+    read as one row again: a sentence that ends in "|" runs on into the next on its line."""
+    first: Span | None = None
+    for sentence in doc.sents:
+        if first is None:
+            first = sentence
+            continue
+        previous = doc[sentence.start - 1]
+        if previous.text == "|" and "\n" not in doc.text[previous.idx : sentence.start_char]:
+            first = doc[first.start : sentence.end]
+            continue
+        yield first
+        first = sentence
+    if first is not None:
+        yield first
 
 
 def _allowed(sentence: Span, start: int, end: int, allow: tuple[str, ...]) -> bool:

@@ -108,7 +108,11 @@ def looks_like_name(token: Token, proper_nouns: bool = False, any_tag: bool = Fa
         # (`any_tag`) that settles it; elsewhere the NER may call it a place or a firm.
         return any_tag or entity(token) not in _NOT_PEOPLE_ENTITIES
     # (`token.sent` would scan the whole Doc: the token's own flag is enough here)
-    opening = token.i == 0 or bool(token.is_sent_start) or token.doc[token.i - 1].is_punct
+    before = token.doc[token.i - 1] if token.i else None
+    # (a table cell opens after its "|", as a row read whole has always been)
+    opening = before is None or (
+        (bool(token.is_sent_start) or before.is_punct) and before.text != "|"
+    )
     if any_tag and token.tag_ == "NNP" and not opening:
         return not any(c.dep_ == "det" for c in token.children)  # "because of Joy"
     if any_tag and token.tag_ == "NNP" and entity(token) == "PERSON":

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from blameless.language.agents import FIRST_PERSON, INDEFINITE, NOBODY, is_human
+from blameless.language.cells import cell_doer
 from blameless.language.inflection import CONTRACTED, IRREGULAR
 from blameless.language.lexicon import lexicon
 from blameless.language.names import aux_as_name
@@ -108,6 +109,9 @@ def subject_of(verb: Token, patients: bool = False) -> Token | None:
         fragment = verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i
         if fragment and any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
             return verb.head  # "The contractor omitted to lock…" read as a noun phrase
+        cell = cell_doer(verb)
+        if cell is not None:
+            return cell
         if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
             if verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" for c in verb.children):
                 return None  # "…, because it failed": its own clause, with no subject
