@@ -161,9 +161,11 @@ def _role_is_human(token: Token) -> bool:
         return True  # "operators need to…", "one of its operators"
     # "the operator" is a person; "the cert-manager operator" or "the database operator" is
     # software: any naming modifier but a human one makes it software.
-    for child in token.children:
-        if child.dep_ in ("compound", "nmod") and child.lower_ not in _HUMAN_ROLE_MODIFIERS:
-            return False
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "nmod")]
+    if any(c.lower_ not in _HUMAN_ROLE_MODIFIERS for c in modifiers):
+        return False
+    if modifiers:
+        return True  # "night shift supervisor overrode…": notes drop the article
     return any(child.dep_ in ("det", "amod", "poss") for child in token.children) or (
         token.dep_ == "poss"
     )

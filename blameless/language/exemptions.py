@@ -138,13 +138,19 @@ def _reported(verb: Token) -> bool:
     """A past act reported by a present "say": news, not a habit ("investigators often
     find the operator erred" keeps its frequency word)."""
     head = verb.head
-    if verb.dep_ != "ccomp" or verb.tag_ != "VBD" or head.dep_ != "ROOT":
+    past = verb.tag_ == "VBD" or any(  # "…shows the outage was caused by…"
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
+    )
+    if verb.dep_ != "ccomp" or not past or head.dep_ != "ROOT":
         return False
     habitual = any(c.lower_ in _FREQUENCY for c in head.children)
     return lemma(head) in _REPORTING and not habitual
 
 
-_REPORTING = frozenset({"say", "report", "confirm", "state", "tell", "claim", "add", "note"})
+_REPORTING = frozenset(
+    {"say", "report", "confirm", "state", "tell", "claim", "add", "note"}
+    | {"indicate", "show", "suggest", "find", "conclude", "reveal", "determine", "establish"}
+)
 _FREQUENCY = frozenset({"often", "usually", "typically", "sometimes", "always", "rarely", "never"})
 
 

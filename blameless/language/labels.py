@@ -45,21 +45,8 @@ _LABEL_TAIL = frozenset(
 )
 _MODIFIERS = frozenset({"ADJ", "NUM", "DET"})
 _LABEL_HEADS = frozenset(
-    {
-        "cause",
-        "culprit",
-        "reason",
-        "factor",
-        "source",
-        "root",
-        "rca",
-        "driver",
-        "party",
-        "analysis",
-        "offender",
-        "villain",
-        "trigger",
-    }
+    {"cause", "culprit", "reason", "factor", "source", "root", "rca", "driver", "party"}
+    | {"analysis", "offender", "villain", "trigger", "person"}
 )
 
 

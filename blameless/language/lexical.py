@@ -7,10 +7,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from blameless.language.agents import is_human
 from blameless.language.lexicon import lexicon
 from blameless.language.names import aux_as_name
 from blameless.language.parse import (
     Found,
+    lemma,
     matches_agent,
     subject_of,
 )
@@ -60,7 +62,9 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
         named = last.dep_ == "compound" and last.head.i > last.i and last.pos_ == "NOUN"
         if named and last.head.lower_ not in _ACTS:
             continue  # "fat-finger protection", "error budget": the words name something else
-        if _scare_quoted(word, last) or _mentioned(word) or _echoed(word, last, sentence):
+        if _mentioned(word) or _echoed(word, last, sentence):
+            continue
+        if _scare_quoted(word, last) and (_about_words(sentence) or not _applied(word, last)):
             continue
         if word.is_alpha and negated_word(word, sentence):
             continue
@@ -77,6 +81,7 @@ def lexical(sentence: Span, lists: Lists) -> Iterator[Found]:
 # judgment call", and chat's words the parser takes for a head ("was a joke tbh").
 _ACTS = frozenset(
     {"move", "call", "decision", "choice", "mistake", "job", "work", "idea", "attempt", "play"}
+    | {"error", "errors", "issue", "problem"}  # "an ID10T error", "a PEBKAC issue"
 ) | lexicon().words("chat_words")
 
 
@@ -138,7 +143,9 @@ def _echoed(first: Token, last: Token, sentence: Span) -> bool:
 
 
 def _scare_quoted(first: Token, last: Token) -> bool:
-    """ "'human error'" in quotes of its own: the term mentioned, not used."""
+    """ "'human error'" in quotes of its own: the term mentioned, when the sentence talks
+    about words (`_about_words`); otherwise quoted from someone who used it ("the report
+    called the staff 'inattentive'"), and it judges all the same."""
     doc = first.doc
     return (
         first.i > 0
@@ -146,6 +153,31 @@ def _scare_quoted(first: Token, last: Token) -> bool:
         and doc[first.i - 1].is_quote
         and doc[last.i + 1].is_quote
     )
+
+
+_WORD_TALK = lexicon().words("word_talk")
+_APPLYING = lexicon().words("applying_verbs")
+
+
+def _applied(first: Token, last: Token) -> bool:
+    """A quoted judgement someone applied: "described the deployment as 'reckless'",
+    "branded the team 'clueless'", "the firm's 'clueless' staff", "blamed the outage on
+    'human error'"; not "a 'user error' banner", "the 'human error' checkbox"."""
+    head = last
+    while first.i <= head.head.i <= last.i and head.head.i != head.i:
+        head = head.head  # the quoted phrase's own head
+    if head.dep_ in ("amod", "compound") and head.head.i > last.i:
+        noun = head.head  # what the quoted word describes
+        return noun.pos_ in ("NOUN", "PROPN") and (
+            is_human(noun) or any(lemma(a) in _APPLYING for a in noun.ancestors)
+        )
+    return any(lemma(ancestor) in _APPLYING for ancestor in [head, *head.ancestors][1:4])
+
+
+def _about_words(sentence: Span) -> bool:
+    """ "avoid words like 'careless'", "we no longer write 'human error'": the sentence
+    talks about wording."""
+    return any(t.lower_ in _WORD_TALK or lemma(t) in _WORD_TALK for t in sentence)
 
 
 def negated_word(word: Token, sentence: Span) -> bool:

@@ -107,6 +107,9 @@ class Lexicon(BaseModel):
     behaviour_phrases: Words
     sanction_words: Words
     chat_words: Words
+    ideal_people_marks: Words
+    word_talk: Words
+    applying_verbs: Words
     plea_words: Words
     talking_to_cues: Words
     culprit_asks: Words

@@ -44,7 +44,9 @@ def modal_perfect(sentence: Span, lists: Lists) -> Iterator[Found]:
             )
         if verb.dep_ == "aux" and lemma(verb) == "have":
             verb = verb.head  # "should have double-checked": the modal hung on "have"
-        have = any(lemma(a) == "have" and a.i > modal.i for a in verb.children)
+        have = any(  # ("shouldve" splits into "should" and "ve")
+            (lemma(a) == "have" or a.lower_ == "ve") and a.i > modal.i for a in verb.children
+        )
         # "should of checked": a misspelling (not "should of course check")
         after = modal.doc[modal.i + 1 : modal.i + 3]  # (fewer at the document's end)
         misspelt = len(after) == 2 and after[0].lower_ == "of" and after[1].tag_ in ("VBN", "VBD")

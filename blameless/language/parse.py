@@ -235,12 +235,18 @@ def agent_kind(token: Token | None, people: frozenset[str]) -> str | None:
         return "someone"
     if lower in FIRST_PERSON:
         return "self"
-    if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in token.children):
-        # "any engineer", "every reviewer": nobody in particular
+    if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in token.children) or (
+        any(c.lower_ in ("a", "an") for c in token.children)
+        and any(c.dep_ == "amod" and c.lower_ in _IDEAL for c in token.children)
+    ):
+        # "any engineer", "every reviewer", "a competent operator": nobody in particular
         return "someone" if is_human(token, people) else None
     # The construction put the token where only a doer fits, so the tagger's and the
     # NER's doubts ("Kenji" as a place, "Ines" as a plural) do not count against a name.
     return "person" if is_human(token, people, proper_nouns=True, agent_slot=True) else None
+
+
+_IDEAL = lexicon().words("ideal_people_marks")
 
 
 def matches_agent(token: Token | None, wanted: str, people: frozenset[str]) -> bool:

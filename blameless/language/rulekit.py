@@ -190,6 +190,7 @@ class CompiledFrame:
 
     def run(self, sentence: Span, people: frozenset[str]) -> Iterator[Found]:
         from blameless.language.spans import quoted_tokens
+        from blameless.language.wording import word_start
 
         if self.requirements:
             held = Words.of(sentence.text)
@@ -204,7 +205,7 @@ class CompiledFrame:
                 continue  # "everyone makes mistakes": a truth about people, not an incident
             # The guarantee the prefilter rests on: every match is anchored on a word
             # the prefilter looks for, so a sentence it skips could not have matched.
-            start = found.anchor.i  # the anchor and the words after it: "result in", "due to"
+            start = word_start(found.anchor)  # the anchor and the words after it: "due to"
             words = sentence.doc[start : min(sentence.end, start + 6)]
             if self.prefilter.search(words.text):
                 yield found

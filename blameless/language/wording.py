@@ -19,6 +19,8 @@ def is_word(token: Token, words: frozenset[str]) -> bool:
     base = lemma(token)
     if base in words or token.lower_ in words or token.lower_ in _inflected(words):
         return True  # the tagger's lemma can be off ("forgot" read as a present tense)
+    if _prefixed(token) and {f"re-{base}", f"re{base}"} & words:
+        return True  # "Re-brief the team": the tokenizer splits the prefix off
     if base in _particle_heads(words) and _with_particle(token, base, words):
         return True
     phrases = _phrase_index(words)
@@ -34,6 +36,17 @@ def is_word(token: Token, words: frozenset[str]) -> bool:
             if text.startswith(phrase) and not text[len(phrase) : len(phrase) + 1].isalnum():
                 return True
     return False
+
+
+def word_start(token: Token) -> int:
+    """Where the word starts: before a split-off "re-" ("Re-train")."""
+    return token.i - 2 if _prefixed(token) else token.i
+
+
+def _prefixed(token: Token) -> bool:
+    """The word follows "re-": "Re-train", "re-read"."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "re"
 
 
 def following_text(token: Token, count: int) -> str:
