@@ -16,10 +16,10 @@ from spacy.tokens import Doc, Span
 
 from blameless.hits import Hit
 from blameless.language.agents import human_names
-from blameless.language.cells import repair_cells
 from blameless.language.exemptions import talks_about_blame
 from blameless.language.parse import Found
 from blameless.language.prefilter import Prefilter, Words
+from blameless.language.retag import retag
 from blameless.language.rewrite import suggestions
 from blameless.language.rulekit import CompiledFrame, Hints, compiled_frames
 from blameless.model import Edit, Severity
@@ -105,7 +105,7 @@ class LanguageEngine:
         crashed, which are reported instead of ending the whole check.
         """
         starts = [start for start, _ in parts]
-        repair_cells(doc)
+        retag(doc)
         hits: list[Hit] = []
         for sentence in rows(doc):
             if parts:

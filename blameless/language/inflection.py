@@ -3,6 +3,7 @@ a noun's plurals, and the contractions the tagger leaves as written."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # Contractions the tagger leaves as written ("should've" -> "should" + "'ve"), with the
@@ -118,7 +119,18 @@ def surface_forms(entry: str, verb: bool = True) -> frozenset[str]:
             continue
         for last in word_forms(words[-1], verb):
             forms.add(" ".join([first, *words[1:-1], last]))
-    return frozenset(forms)
+    return frozenset(forms | {bare for form in forms if (bare := unmarked(form))})
+
+
+# Chat drops the apostrophe of these ("thats", "didnt", "im", "shouldve"); not of "'ll",
+# "'re" or "'d", whose bare spellings are other words ("well", "were", "shed").
+_DROPPED_APOSTROPHE = re.compile(r"(?<=\w)'(?=(?:s|t|m|ve)\b)")
+
+
+def unmarked(form: str) -> str | None:
+    """The form as chat spells it without its apostrophes, if it has any to drop."""
+    bare = _DROPPED_APOSTROPHE.sub("", form)
+    return bare if bare != form else None
 
 
 def word_forms(word: str, verb: bool = True) -> frozenset[str]:

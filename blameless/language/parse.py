@@ -188,8 +188,9 @@ def _misread_participle(verb: Token) -> bool:
 def _past_the_clock(subject: Token, verb: Token) -> Token | None:
     """A timestamp read as the subject ("14:02 UTC — @k.smith deleted…"): the doer is the
     noun right before the verb, after the timestamp; none in "14:02 UTC — Send X…"."""
-    if not (subject.like_num or subject.text.upper() in CLOCK_WORDS):
-        return subject
+    numeric = subject.like_num and not any(c.lower_ == "no" for c in subject.children)
+    if not (numeric or subject.text.upper() in CLOCK_WORDS):
+        return subject  # (a subject, not a time: "no one")
     doc = verb.doc
     for index in range(verb.i - 1, subject.i, -1):
         token = doc[index]
@@ -227,8 +228,8 @@ def agent_kind(token: Token | None, people: frozenset[str]) -> str | None:
     if token is None:
         return None
     lower = token.lower_
-    if lower in NOBODY:
-        return "nobody"
+    if lower in NOBODY or (lower == "one" and any(c.lower_ == "no" for c in token.children)):
+        return "nobody"  # ("no one" is two words to the parser)
     if lower in _SELF:
         return "self"
     if lower in INDEFINITE:

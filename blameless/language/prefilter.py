@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import reduce
 
-from blameless.language.inflection import CONTRACTIONS, surface_forms, word_forms
+from blameless.language.inflection import CONTRACTIONS, surface_forms, unmarked, word_forms
 
 _WORD = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?")
 
@@ -79,7 +79,8 @@ class Prefilter:
         for entry in entries:
             if not (entry[:1].isalnum() and entry[-1:].isalnum()) or "'" in entry:
                 # "!!", "'s", "s'", "n't": found as they are, anywhere (in any case)
-                symbols.add(entry.lower().replace("’", "'"))
+                symbol = entry.lower().replace("’", "'")
+                symbols.update({symbol, unmarked(symbol) or symbol})  # and "thats on me"
                 continue
             parts = entry.lower().replace("’", "'").split()
             if not all(part.replace("-", "").isalnum() for part in parts):

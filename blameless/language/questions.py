@@ -51,6 +51,10 @@ def question(sentence: Span, lists: Lists) -> Iterator[Found]:
             ):
                 yield Found(word, word, word, _question_end(verb))
             continue
+        possible = _possible_that(verb, lists) if word.lower_ == "how" else None
+        if possible is not None:  # "How is it possible that Mehmet did not see…?"
+            yield Found(word, possible, word, _question_end(verb))
+            continue
         auxes = {lemma(c) for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
         if verb.tag_ in ("VBZ", "VBP") and not auxes & {"do", "be", "have", "would", "could"}:
             continue  # "why is an operator able to…?": a question about the system
@@ -80,6 +84,19 @@ def question(sentence: Span, lists: Lists) -> Iterator[Found]:
             agent = _addressee(word, sentence, lists)
         if agent is not None:
             yield Found(word, agent, word, _question_end(verb))
+
+
+def _possible_that(verb: Token, lists: Lists) -> Token | None:
+    """Who a "how is it possible that…" question is about: the doer of its that-clause
+    ("…that Mehmet did not see the alert"), not "…to deploy without a check catching it"."""
+    if lemma(verb) != "be" or not any(c.lower_ == "possible" for c in verb.children):
+        return None
+    for clause in verb.children:
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        doer = subject_of(clause) if clause.dep_ == "ccomp" and marked else None
+        if lists.agent(doer):
+            return doer
+    return None
 
 
 def _done(verb: Token) -> bool:

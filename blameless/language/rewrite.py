@@ -45,6 +45,12 @@ def _fix(sentence: Span, found: Found, strategy: str) -> Edit | None:
     if strategy == "depossess" and found.agent is not None:
         owner = found.agent
         doc = owner.doc
+        if owner.head.lower_ == "of" and owner.dep_ == "pobj":  # "the deploy of Thiago"
+            of = owner.head
+            stop = doc[owner.right_edge.i].idx + len(doc[owner.right_edge.i].text)
+            return Edit(
+                offset=doc[of.i - 1].idx + len(doc[of.i - 1].text), end_offset=stop, replacement=""
+            )
         end = owner.i + 1
         if end < len(doc) and doc[end].tag_ == "POS":
             end += 1

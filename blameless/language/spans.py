@@ -159,9 +159,24 @@ def possessed(owner: Token, sentence: Span) -> Token | None:
         thing = owner.head
     elif owner.i + 2 < sentence.end and doc[owner.i + 1].lower_ in ("'s", "’s"):
         thing = doc[owner.i + 2]
+    elif _of_owner(owner):
+        return owner.head.head  # "the deploy of Thiago brought down checkout"
     else:
         return None
     return head_noun(thing)
+
+
+def _of_owner(owner: Token) -> bool:
+    """A name after "of" owns the noun before it, as non-native writers put it ("the change
+    of Xiaoling"); a common noun there is a part or a kind ("the failure of the disk")."""
+    of = owner.head
+    return (
+        owner.dep_ == "pobj"
+        and owner.pos_ == "PROPN"
+        and of.lower_ == "of"
+        and of.head.pos_ == "NOUN"
+        and of.head.i == of.i - 1
+    )
 
 
 def owners_of(thing: Token) -> list[Token]:
@@ -172,6 +187,7 @@ def owners_of(thing: Token) -> list[Token]:
     if thing.lower_ in ("'s", "’s") and thing.i > 0:
         return [doc[thing.i - 1]]  # "Will/MD 's/nsubj hotfix is what broke…"
     found = [c for c in thing.children if c.dep_ == "poss"]
+    found += [p for c in thing.children if c.lower_ == "of" for p in c.children if _of_owner(p)]
     found += [t for t in doc[thing.left_edge.i : thing.i] if doc[t.i + 1].lower_ in ("'s", "’s")]
     index = thing.i - 1
     while index > 0 and doc[index].pos_ in ("ADJ", "NOUN", "PROPN"):
