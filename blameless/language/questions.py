@@ -212,6 +212,8 @@ def _thinking(what: Token, lists: Lists) -> Token | None:
     if lemma(verb) != "think" or verb.tag_ != "VBG":
         return None
     agent = subject_of(verb)
+    if agent is not None and agent.lower_ in ("they", "you", "he", "she"):
+        return agent  # only people think: "what were they thinking, turning off…?"
     return agent if lists.agent(agent) else None
 
 
