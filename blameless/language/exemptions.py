@@ -63,7 +63,7 @@ def talks_about_blame(sentence: Span, people: frozenset[str] = frozenset()) -> b
     text = sentence.text
     if meta.search(text):
         return True
-    if not (cues.search(text) or _relative_cue(sentence)):
+    if not cues.search(text):
         return False
     quoted = quoted_tokens(sentence)
     return _general(sentence, quoted) and not any(

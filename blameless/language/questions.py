@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from blameless.language.agents import NOBODY, is_human
+from blameless.language.agents import INDEFINITE, NOBODY, is_human
 from blameless.language.lexicon import lexicon
 from blameless.language.parse import Found, lemma, patient_of, subject_of
 from blameless.language.rulekit import Lists
@@ -125,7 +125,15 @@ def _opens_question(word: Token) -> bool:
     ("establish who"), a preposition ("the question of who", "no answer on why"), the one
     asked ("asking myself why") or a copula ("a key question is who")."""
     asking = lemma(word) in _INQUIRY or word.lower_ in ("me", "us", "myself", "ourselves")
-    return asking or word.pos_ == "ADP" or lemma(word) == "be"
+    return asking or word.pos_ == "ADP" or lemma(word) == "be" or _asked_whom(word)
+
+
+def _asked_whom(word: Token) -> bool:
+    """The person a question is put to: "asks Fatima why she restarted…"."""
+    asking = word.dep_ in ("dobj", "dative") and lemma(word.head) == "ask"
+    if word.lower_ in INDEFINITE:
+        return False  # "asking anyone who arbed it to return…": who is sought, not asked
+    return asking and is_human(word, proper_nouns=True, agent_slot=True)
 
 
 def _asked_by_people(verb: Token) -> bool:
@@ -134,8 +142,8 @@ def _asked_by_people(verb: Token) -> bool:
     asker = verb.head if verb.dep_ == "acl" else subject_of(verb)  # "a manager asking…"
     if asker is None:
         return True  # "Please explain why…"
-    if lemma(verb) == "ask" and verb.tag_ == "VBD":
-        return True  # "the review panel asked why the duty engineer chose…", reported
+    if lemma(verb) == "ask" and (verb.tag_ == "VBD" or any(_asked_whom(c) for c in verb.children)):
+        return True  # "the review panel asked why…", reported; "IC asks Fatima why…"
     # a question someone means to put ("we need to establish who…", "I keep asking
     # myself why…"), not a timeline's "@kim determines why the job reverted…"
     # still open: "we need to establish…", "Leadership is asking…", "I haven't heard who…"

@@ -189,7 +189,7 @@ class CompiledFrame:
         return hints.writers if agent == "self" else hints.person
 
     def run(self, sentence: Span, people: frozenset[str]) -> Iterator[Found]:
-        from blameless.language.spans import quoted_tokens
+        from blameless.language.spans import quoted_tokens, reported_quote
         from blameless.language.wording import word_start
 
         if self.requirements:
@@ -199,8 +199,10 @@ class CompiledFrame:
         construction = _constructions()[self.frame.construction]
         quoted = quoted_tokens(sentence) if self.frame.construction != "lexical" else set()
         for found in construction(sentence, self.lists.bind(people)):
-            if found.anchor.i in quoted:
-                continue  # a quoted error message or example, not the writer's claim
+            if found.anchor.i in quoted and not (
+                self.frame.agent != "self" and reported_quote(found.anchor, quoted)
+            ):
+                continue  # a quoted message or example (or a speaker's own "I caused…")
             if _generic_present(found):
                 continue  # "everyone makes mistakes": a truth about people, not an incident
             # The guarantee the prefilter rests on: every match is anchored on a word

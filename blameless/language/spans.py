@@ -82,6 +82,36 @@ def quoted_tokens(sentence: Span) -> set[int]:
     return quoted
 
 
+def reported_quote(token: Token, quoted: set[int]) -> bool:
+    """The quote holding the token is what someone said, reported in the past: "conceded
+    that \"protocols were not observed\"", "\"…\", the agency admitted"; not a guide's
+    example ("don't write \"…\""), which is never a past report."""
+    doc = token.doc
+    first = last = token.i
+    while first - 1 in quoted:
+        first -= 1
+    while last + 1 in quoted:
+        last += 1
+    around = [*doc[max(0, first - 4) : first], *doc[last + 1 : last + 5]]
+    return any(
+        t.tag_ == "VBD"
+        and t.lemma_.lower() in _REPORTING
+        and not any(c.dep_ == "nsubj" and c.lemma_.lower() in _MESSAGES for c in t.children)
+        for t in around
+    )
+
+
+# What "says" a quote without anyone saying it: "the error said \"job not completed\"".
+_MESSAGES = frozenset(
+    {"error", "message", "log", "output", "banner", "prompt", "alert", "page", "dialog"}
+    | {"screen", "warning", "notice", "sign", "label", "email", "ticket", "status", "bot"}
+)
+_REPORTING = frozenset(
+    {"say", "admit", "concede", "acknowledge", "confirm", "state", "tell", "claim", "add"}
+    | {"report", "note", "find", "conclude", "describe", "write"}
+)
+
+
 def opens_clause(word: Token) -> bool:
     """The word starts its clause: first in the sentence, or after a comma, colon, dash or
     a timestamp ("14:02 UTC — Retrain…", "During the window, remind…")."""
