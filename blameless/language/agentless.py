@@ -191,11 +191,25 @@ def _reduced(verb: Token) -> Token | None:
     noun = children.get("nsubj")
     if noun is None and verb.dep_ in ("acl", "amod"):
         noun = verb.head
-    if noun is None or noun.i > verb.i or noun.pos_ not in ("NOUN", "PROPN"):
+    if noun is None and "neg" in children:
+        noun = _before_not(children["neg"])  # "; runbook/VB not followed", "Due/IN diligence…"
+    if noun is None or noun.i > verb.i:
         return None
-    if noun.head.i != verb.i and (noun.dep_ not in ("ROOT", "appos", "dep", "npadvmod")):
+    lost = "neg" in children and noun.i + 1 == children["neg"].i
+    if noun.pos_ not in ("NOUN", "PROPN") and not lost:
+        return None
+    if noun.head.i != verb.i and not lost and noun.dep_ not in ("ROOT", "appos", "dep", "npadvmod"):
         return None  # a noun another verb governs
     return noun
+
+
+def _before_not(negation: Token) -> Token | None:
+    """The word right before a note's "not", when the parser lost its noun ("runbook/VB not
+    followed"): read as the noun it is."""
+    if negation.i == 0 or negation.i + 1 != negation.head.i:
+        return None
+    word = negation.doc[negation.i - 1]
+    return word if word.is_alpha and word.pos_ in ("NOUN", "PROPN", "VERB") else None
 
 
 def _rule_not_event(verb: Token) -> bool:

@@ -65,6 +65,8 @@ def _what_cleft(sentence: Span, lists: Lists) -> Iterator[Found]:
             # the other way round: "wei's hotfix is what's throwing the 502s"
             subject = subject_of(verb.head)
             owner = subject if lists.agent(subject) else _owner(subject) if subject else None
+            if owner is None and subject is not None and subject.tag_ == "VBG":
+                owner = subject_of(subject)  # "Mateus enabling the pipeline is what started…"
             if owner is not None and lists.agent(owner):
                 yield Found.spanning(verb, owner, phrase_start(owner), clause_end(verb))
                 return

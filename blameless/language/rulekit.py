@@ -221,6 +221,8 @@ def _generic_present(found: Found) -> bool:
     if agent is None or agent.lower_ not in _GENERIC:
         return False
     verb = agent.head
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children):
+        return False  # "why didn't anyone on the team notice/VBP…": a past act
     # (not the "come" of "how come nobody noticed…", which the tagger may read as present)
     present = [c for c in verb.children if c.tag_ in ("VBZ", "VBP") and c.lower_ != "come"]
     return verb.tag_ in ("VBZ", "VBP") or bool(present)
